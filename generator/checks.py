@@ -1,0 +1,117 @@
+"""Checks on the meaning of the content, after its types are valid.
+
+Each check yields findings by path; positions come from the loader's SourceMap.
+Parts of the content register their own checks with ``@check``.
+"""
+
+from __future__ import annotations
+
+from collections import Counter
+from dataclasses import dataclass
+from typing import Any, Callable, Iterable, Iterator
+
+from .derive import Afgeleid
+from .errors import PathKey, Problem
+from .loader import Content
+from .markup import references
+from .model import Inhoud, Model
+
+
+@dataclass(frozen=True)
+class Finding:
+    path: PathKey
+    message: str
+    # (line, column) inside a text value, when the finding is about part of a text.
+    inside: tuple[int, int] | None = None
+    related: PathKey | None = None
+
+
+Check = Callable[[Inhoud, Afgeleid], Iterable[Finding]]
+_CHECKS: list[Check] = []
+
+
+def check(function: Check) -> Check:
+    _CHECKS.append(function)
+    return function
+
+
+def run_checks(inhoud: Inhoud, afgeleid: Afgeleid, content: Content) -> list[Problem]:
+    problems = []
+    for function in _CHECKS:
+        for finding in function(inhoud, afgeleid):
+            if finding.inside is not None:
+                position = content.sources.inside(finding.path, *finding.inside)
+            else:
+                position = content.sources.value(finding.path)
+            related = content.sources.value(finding.related) if finding.related else None
+            problems.append(Problem(finding.message, position, finding.path, related=related))
+    return problems
+
+
+def duplicates(items: list[Any], attribute: str, what: str) -> Iterator[Finding]:
+    """Findings for every item whose ``attribute`` repeats an earlier one."""
+    first: dict[Any, Any] = {}
+    for item in items:
+        value = getattr(item, attribute)
+        if value in first:
+            yield Finding(item.pad + (attribute,), f'{what} "{value}" komt dubbel voor', related=first[value].pad + (attribute,))
+        else:
+            first[value] = item
+
+
+def strings(obj: Any, path: PathKey = ()) -> Iterator[tuple[PathKey, str]]:
+    """Every text value in a model tree, with its path."""
+    if isinstance(obj, Model):
+        for name in type(obj).model_fields:
+            yield from strings(getattr(obj, name), path + (name,))
+    elif isinstance(obj, list):
+        for index, item in enumerate(obj):
+            yield from strings(item, path + (index,))
+    elif isinstance(obj, dict):
+        for key, item in obj.items():
+            yield from strings(item, path + (key,))
+    elif isinstance(obj, str):
+        yield path, obj
+
+
+@check
+def _unique_names(inhoud: Inhoud, afgeleid: Afgeleid) -> Iterator[Finding]:
+    yield from duplicates(inhoud.gemeenten, "naam", "gemeente")
+    yield from duplicates(inhoud.scenarios or [], "id", "scenario")
+    if inhoud.bestuur:
+        yield from duplicates(inhoud.bestuur.organen, "id", "orgaan")
+    if inhoud.intentieverklaring:
+        yield from duplicates(inhoud.intentieverklaring.afspraken, "id", "afspraak")
+
+
+@check
+def _one_preference(inhoud: Inhoud, afgeleid: Afgeleid) -> Iterator[Finding]:
+    preferred = [s for s in inhoud.scenarios or [] if s.voorkeur]
+    for scenario in preferred[1:]:
+        yield Finding(scenario.pad + ("voorkeur",), "er mag maar één voorkeursscenario zijn",
+                      related=preferred[0].pad + ("voorkeur",))
+
+
+@check
+def _roles(inhoud: Inhoud, afgeleid: Afgeleid) -> Iterator[Finding]:
+    counts = Counter(g.rol for g in inhoud.gemeenten)
+    if counts["deelnemer"] + counts["toetreder"] < 2:
+        yield Finding(("gemeenten",), "een samenwerking heeft minstens twee deelnemende gemeenten")
+
+
+@check
+def _references(inhoud: Inhoud, afgeleid: Afgeleid) -> Iterator[Finding]:
+    """Every ``[[id]]`` in a text points at something in the same part of the content."""
+    for path, text in strings(inhoud):
+        if "[[" not in text:
+            continue
+        scope = str(path[0])
+        targets = afgeleid.verwijzingen.get(scope)
+        for target, line, column in references(text):
+            if targets is None:
+                yield Finding(path, f'verwijzing [[{target}]]: in "{scope}" zijn geen verwijzingen mogelijk',
+                              inside=(line, column))
+            elif target not in targets:
+                known = ", ".join(sorted(targets)) or "geen"
+                yield Finding(path, f"verwijzing [[{target}]] wijst naar een onbekend id; bekend zijn: {known}",
+                              inside=(line, column))

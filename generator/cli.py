@@ -1,0 +1,162 @@
+"""The ``samenwerking`` command line.
+
+Only click is imported at start-up; the model, Jinja, python-docx and WeasyPrint
+are imported by the command that needs them, so ``--help`` answers at once.
+
+Exit codes: 0 success, 2 invalid content (or invalid use), 1 anything else.
+"""
+
+from __future__ import annotations
+
+import os
+import sys
+import time
+from pathlib import Path
+
+import click
+
+from . import __version__
+
+DEFAULT_CONTENT = Path("content") / "drechtsteden"
+
+
+class _DutchHelp:
+    """Dutch headings for click's help pages."""
+
+    def format_usage(self, ctx, formatter):
+        pieces = self.collect_usage_pieces(ctx)
+        formatter.write_usage(ctx.command_path, " ".join(pieces), prefix="Gebruik: ")
+
+    def format_options(self, ctx, formatter):
+        records = [r for p in self.get_params(ctx) if (r := p.get_help_record(ctx)) is not None]
+        if records:
+            with formatter.section("Opties"):
+                formatter.write_dl(records)
+        if isinstance(self, click.Group):
+            commands = []
+            for name in self.list_commands(ctx):
+                command = self.get_command(ctx, name)
+                if command is not None and not command.hidden:
+                    commands.append((name, command.get_short_help_str(limit=70)))
+            if commands:
+                with formatter.section("Opdrachten"):
+                    formatter.write_dl(commands)
+
+
+class Command(_DutchHelp, click.Command):
+    pass
+
+
+class Group(_DutchHelp, click.Group):
+    command_class = Command
+
+    def format_commands(self, ctx, formatter):  # listed in format_options already
+        pass
+
+
+CONTEXT = {"help_option_names": ["-h", "--help"], "max_content_width": 100}
+
+
+def _fail(error: BaseException) -> None:
+    from .errors import ContentError, SamenwerkingError
+
+    if isinstance(error, ContentError):
+        count = len(error.problems)
+        click.echo(error.report(), err=True)
+        click.echo(f"{count} {'probleem' if count == 1 else 'problemen'} gevonden; er is niets geschreven.", err=True)
+        sys.exit(error.exit_code)
+    if isinstance(error, SamenwerkingError):
+        click.echo(f"fout: {error}", err=True)
+        sys.exit(error.exit_code)
+    if os.environ.get("SAMENWERKING_DEBUG"):
+        raise error
+    click.echo(
+        f"interne fout: {type(error).__name__}: {error}\n"
+        "Dit is een fout in samenwerking zelf, niet in uw inhoud. "
+        "Zet SAMENWERKING_DEBUG=1 voor de volledige melding.",
+        err=True,
+    )
+    sys.exit(1)
+
+
+def _content_dir(value: str | None) -> Path:
+    path = Path(value) if value else DEFAULT_CONTENT
+    if not path.is_dir():
+        click.echo(f"fout: map met inhoud niet gevonden: {path}", err=True)
+        sys.exit(2)
+    return path
+
+
+def _formats(value: str) -> tuple[str, ...]:
+    from_build = ("docx", "pdf")
+    chosen = tuple(dict.fromkeys(part.strip().lower() for part in value.split(",") if part.strip()))
+    unknown = [part for part in chosen if part not in from_build]
+    if unknown or not chosen:
+        raise click.BadParameter(
+            f"onbekend formaat {', '.join(unknown) or '(leeg)'}; kies uit {', '.join(from_build)}",
+            param_hint="--formaat",
+        )
+    return chosen
+
+
+@click.group(cls=Group, context_settings=CONTEXT)
+@click.version_option(__version__, "--versie", message="samenwerking %(version)s", help="Toon de versie.")
+def main() -> None:
+    """Documenten voor gemeentelijke samenwerking uit één YAML-bron.
+
+    Maakt van content/<samenwerking>/*.yaml de intentieverklaring en andere
+    stukken, in Word (.docx) en PDF, reproduceerbaar tot op de byte.
+    """
+
+
+@main.command(context_settings=CONTEXT)
+@click.argument("content_dir", required=False, metavar="[INHOUD]")
+@click.option("--out", "out_dir", default="output", show_default=True, metavar="MAP",
+              help="Map waarin output/<samenwerking>/ komt.")
+@click.option("--formaat", default="docx,pdf", show_default=True, metavar="LIJST",
+              help="Formaten, gescheiden door komma's: docx, pdf.")
+@click.option("--gemeente", default=None, metavar="NAAM",
+              help="Bouw alleen de stukken van deze gemeente (en geen gezamenlijke stukken).")
+@click.option("--overschrijf", is_flag=True,
+              help="Overschrijf met de hand gewijzigde uitvoer; er blijft een reservekopie staan.")
+def build(content_dir: str | None, out_dir: str, formaat: str, gemeente: str | None, overschrijf: bool) -> None:
+    """Bouw alle documenten van een samenwerking (standaard content/drechtsteden)."""
+    formats = _formats(formaat)
+    folder = _content_dir(content_dir)
+    started = time.perf_counter()
+    try:
+        from .build import build as run_build
+
+        result = run_build(folder, Path(out_dir), formats, gemeente=gemeente, overwrite=overschrijf)
+    except Exception as error:  # noqa: BLE001 - every failure gets a Dutch message and an exit code
+        _fail(error)
+        return
+    for path in result.report.backups:
+        click.echo(f"reservekopie  {path}")
+    for path in result.report.written:
+        click.echo(f"geschreven    {path}")
+    for path in result.report.unchanged:
+        click.echo(f"ongewijzigd   {path}")
+    elapsed = time.perf_counter() - started
+    click.echo(f"{len(result.documents)} document(en) in {elapsed:.1f} s.")
+
+
+@main.command(context_settings=CONTEXT)
+@click.argument("content_dir", required=False, metavar="[INHOUD]")
+def check(content_dir: str | None) -> None:
+    """Controleer de inhoud zonder iets te schrijven."""
+    folder = _content_dir(content_dir)
+    try:
+        from .build import jobs, load_project
+
+        project = load_project(folder)
+        documents = jobs(project)
+    except Exception as error:  # noqa: BLE001
+        _fail(error)
+        return
+    names = ", ".join(job.name for job in documents) or "geen"
+    click.echo(f"{folder}: in orde ({len(project.inhoud.gemeenten)} gemeenten; documenten: {names}).")
+
+
+if __name__ == "__main__":  # pragma: no cover
+    main()

@@ -1,0 +1,110 @@
+"""Problems found in content, and the exceptions that carry them.
+
+Every message a user reads is Dutch. A problem knows where it is (file:line:col)
+and which value it is about (a path such as ``gemeenten[3].inwoners``).
+"""
+
+from __future__ import annotations
+
+import os
+from dataclasses import dataclass, field
+from pathlib import Path
+
+PathKey = tuple[str | int, ...]
+
+
+@dataclass(frozen=True, order=True)
+class Position:
+    """A place in a source file; line and column count from 1."""
+
+    file: str
+    line: int
+    column: int
+
+    def display(self) -> str:
+        return f"{display_path(self.file)}:{self.line}:{self.column}"
+
+
+def display_path(file: str | Path) -> str:
+    """Show a path relative to the working directory when it lies below it."""
+    path = Path(file)
+    try:
+        return os.path.relpath(path) if path.is_absolute() and _below_cwd(path) else str(path)
+    except ValueError:  # another drive on Windows
+        return str(path)
+
+
+def _below_cwd(path: Path) -> bool:
+    try:
+        path.resolve().relative_to(Path.cwd().resolve())
+        return True
+    except ValueError:
+        return False
+
+
+def format_path(path: PathKey) -> str:
+    """``('gemeenten', 3, 'inwoners')`` → ``gemeenten[3].inwoners``."""
+    text = ""
+    for part in path:
+        if isinstance(part, int):
+            text += f"[{part}]"
+        else:
+            text += f".{part}" if text else str(part)
+    return text
+
+
+@dataclass(frozen=True)
+class Problem:
+    """One thing wrong with the content, in Dutch, with its place."""
+
+    message: str
+    position: Position | None = None
+    path: PathKey = ()
+    # A second place that belongs to the same problem (e.g. the first of two duplicates).
+    related: Position | None = None
+
+    def display(self) -> str:
+        where = self.position.display() if self.position else "(onbekende plaats)"
+        what = format_path(self.path)
+        text = f"{where}: {what}: {self.message}" if what else f"{where}: {self.message}"
+        if self.related:
+            text += f" (zie ook {self.related.display()})"
+        return text
+
+    def sort_key(self) -> tuple:
+        if self.position is None:
+            return ("", 0, 0, self.message)
+        return (self.position.file, self.position.line, self.position.column, self.message)
+
+
+class SamenwerkingError(Exception):
+    """Base class of the errors the command line reports without a traceback."""
+
+    exit_code = 1
+
+
+@dataclass
+class ContentError(SamenwerkingError):
+    """The content is invalid; carries every problem found, not just the first."""
+
+    problems: list[Problem] = field(default_factory=list)
+    exit_code = 2
+
+    def __post_init__(self) -> None:
+        super().__init__(self.report())
+
+    def report(self) -> str:
+        lines = [p.display() for p in sorted(self.problems, key=Problem.sort_key)]
+        return "\n".join(lines)
+
+
+class BuildError(SamenwerkingError):
+    """A deliverable could not be produced (template, document vocabulary, writer)."""
+
+    exit_code = 1
+
+
+class OutputConflict(SamenwerkingError):
+    """An output file was changed by hand since the build that wrote it."""
+
+    exit_code = 1

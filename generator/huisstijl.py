@@ -1,0 +1,41 @@
+"""House styles: ``templates/huisstijl/<naam>/`` with ``stijl.css`` (PDF) and
+``sjabloon.docx`` (Word). The neutral ``standaard`` style is always the base;
+a specific style (a gemeente's, or the cooperation's) is laid over it.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from .paths import slug
+
+
+@dataclass(frozen=True)
+class Huisstijl:
+    name: str
+    stylesheets: list[Path] = field(default_factory=list)
+    docx_template: Path | None = None
+    folders: list[Path] = field(default_factory=list)
+
+
+def find(template_dirs: list[Path], names: list[str]) -> Huisstijl:
+    """The house style for the first of ``names`` that has one, over ``standaard``."""
+    base = _folder(template_dirs, "standaard")
+    specific = None
+    for name in names:
+        specific = _folder(template_dirs, slug(name))
+        if specific is not None:
+            break
+    folders = [f for f in (base, specific) if f is not None]
+    stylesheets = [f / "stijl.css" for f in folders if (f / "stijl.css").is_file()]
+    docx = next((f / "sjabloon.docx" for f in reversed(folders) if (f / "sjabloon.docx").is_file()), None)
+    return Huisstijl(specific.name if specific else "standaard", stylesheets, docx, folders)
+
+
+def _folder(template_dirs: list[Path], name: str) -> Path | None:
+    for directory in template_dirs:
+        candidate = directory / "huisstijl" / name
+        if candidate.is_dir():
+            return candidate
+    return None

@@ -1,0 +1,42 @@
+"""The typed content model of a cooperation.
+
+The root is :class:`Inhoud`: one field per part of the content, each part in the
+module that owns it. Keys in YAML are the field names here (Dutch domain terms).
+"""
+
+from __future__ import annotations
+
+from pydantic import Field
+
+from .base import Bedrag, Getal, Id, Model, Regel, Tekst, assign_paths
+from .intentieverklaring import Afspraak, Intentieverklaring
+from .samenwerking import (
+    VORM_NAMEN,
+    Bestuur,
+    Gemeente,
+    Mijlpaal,
+    Orgaan,
+    Planning,
+    Probleem,
+    Samenwerking,
+    Scenario,
+)
+
+
+class Inhoud(Model):
+    """Everything known about one cooperation."""
+
+    samenwerking: Samenwerking = Field(description="Naam, rechtsvorm en kerngegevens.")
+    gemeenten: list[Gemeente] = Field(min_length=2, description="De deelnemende gemeenten.")
+    probleem: Probleem | None = Field(None, description="Probleemanalyse.")
+    scenarios: list[Scenario] | None = Field(None, description="Scenario's (oplossingsrichtingen).")
+    bestuur: Bestuur | None = Field(None, description="Bestuursmodel.")
+    planning: Planning | None = Field(None, description="Planning op hoofdlijnen.")
+    intentieverklaring: Intentieverklaring | None = Field(None, description="De intentieverklaring.")
+
+
+__all__ = [
+    "Afspraak", "Bedrag", "Bestuur", "Gemeente", "Getal", "Id", "Inhoud", "Intentieverklaring",
+    "Mijlpaal", "Model", "Orgaan", "Planning", "Probleem", "Regel", "Samenwerking", "Scenario",
+    "Tekst", "VORM_NAMEN", "assign_paths",
+]

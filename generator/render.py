@@ -1,0 +1,116 @@
+"""Render a deliverable's Jinja template to the intermediate HTML document.
+
+Jinja runs with autoescape (content cannot inject markup) and StrictUndefined
+(a misspelt variable is an error, not an empty string).
+"""
+
+from __future__ import annotations
+
+import datetime
+import traceback
+from pathlib import Path
+from typing import Any
+
+import jinja2
+from markupsafe import Markup
+
+from . import formatting, markup
+from .derive import Afgeleid
+from .document import RenderedDocument, metadata, parse
+from .errors import BuildError
+from .model import VORM_NAMEN, Gemeente, Inhoud
+from .paths import slug
+
+
+def make_environment(template_dirs: list[Path]) -> jinja2.Environment:
+    env = jinja2.Environment(
+        loader=jinja2.FileSystemLoader([str(d) for d in template_dirs]),
+        autoescape=True,
+        undefined=jinja2.StrictUndefined,
+        trim_blocks=True,
+        lstrip_blocks=True,
+        keep_trailing_newline=True,
+    )
+    env.filters.update(formatting.FILTERS)
+    env.filters["md"] = _md
+    env.filters["md_inline"] = _md_inline
+    env.filters["slug"] = slug
+    env.globals["vorm_naam"] = lambda vorm: VORM_NAMEN.get(vorm, vorm)
+    return env
+
+
+def _resolver(context: Any) -> markup.Resolver | None:
+    scope = context.get("verwijzingen")
+    afgeleid = context.get("afgeleid")
+    if not scope or afgeleid is None:
+        return None
+    return afgeleid.resolver(scope)
+
+
+@jinja2.pass_context
+def _md(context: Any, text: str | None) -> Markup:
+    if text is None:
+        return Markup("")
+    return markup.to_html(text, _resolver(context))
+
+
+@jinja2.pass_context
+def _md_inline(context: Any, text: str | None) -> Markup:
+    if text is None:
+        return Markup("")
+    return markup.to_inline_html(text, _resolver(context))
+
+
+def context_for(
+    inhoud: Inhoud, afgeleid: Afgeleid, declaration: Any, gemeente: Gemeente | None
+) -> dict[str, Any]:
+    return {
+        "inhoud": inhoud,
+        "samenwerking": inhoud.samenwerking,
+        "gemeenten": inhoud.gemeenten,
+        "gemeente": gemeente,
+        "afgeleid": afgeleid,
+        "document": declaration,
+        "verwijzingen": declaration.verwijzingen,
+        "vandaag": inhoud.samenwerking.datum,  # never the clock: builds are reproducible
+    }
+
+
+def render_html(env: jinja2.Environment, template: str, context: dict[str, Any]) -> str:
+    try:
+        return env.get_template(template).render(context)
+    except jinja2.TemplateSyntaxError as exc:
+        raise BuildError(f"{exc.filename or template}:{exc.lineno}: fout in sjabloon: {exc.message}") from None
+    except jinja2.TemplateNotFound as exc:
+        raise BuildError(f"sjabloon niet gevonden: {exc.name}") from None
+    except jinja2.UndefinedError as exc:
+        raise BuildError(f"{_template_place(exc, template)}: onbekende waarde in sjabloon: {exc.message}") from None
+    except markup.UnresolvedReference as exc:
+        raise BuildError(f"{_template_place(exc, template)}: verwijzing [[{exc.target}]] kan niet worden opgelost") from None
+
+
+def _template_place(exc: BaseException, template: str) -> str:
+    place = template
+    for frame in traceback.extract_tb(exc.__traceback__):
+        if frame.filename.endswith(".j2"):
+            place = f"{frame.filename}:{frame.lineno}"
+    return place
+
+
+def to_document(name: str, html: str, date: datetime.date) -> RenderedDocument:
+    tree = parse(html, name)
+    meta = metadata(tree)
+    if not meta.get("title"):
+        raise BuildError(f"document {name}: <title> ontbreekt in de HTML")
+    keywords = [k.strip() for k in meta.get("keywords", "").split(",") if k.strip()]
+    return RenderedDocument(
+        name=name,
+        html=html,
+        tree=tree,
+        title=meta["title"],
+        subject=meta.get("description", ""),
+        author=meta.get("author", ""),
+        keywords=keywords,
+        date=date,
+        lang=meta.get("lang", "nl"),
+    )

@@ -1,0 +1,1 @@
+"""Writers turn the one HTML document into DOCX and PDF."""

@@ -1,0 +1,141 @@
+"""PDF writer: the intermediate HTML document → PDF/A-2b, tagged, declared PDF/UA-1.
+
+WeasyPrint lays out the HTML with the house style's CSS (A4, page numbers,
+running header). Nothing is fetched from the network or from outside the
+template and content folders: the URL fetcher refuses it and the build fails.
+Dates come from the document (``dcterms.created``), so a rebuild is byte-identical.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import datetime
+import logging
+import os
+import mimetypes
+import xml.etree.ElementTree as ElementTree
+from pathlib import Path
+from urllib.parse import unquote, urlsplit
+from urllib.request import url2pathname
+
+from ..document import RenderedDocument
+from ..errors import BuildError
+
+PDF_VARIANT = "pdf/a-2b"
+_PDFUA_NS = "http://www.aiim.org/pdfua/ns/id/"
+_RDF_NS = "http://www.w3.org/1999/02/22-rdf-syntax-ns#"
+
+
+def _fetcher_class():
+    from weasyprint.urls import FatalURLFetchingError, URLFetcher, URLFetcherResponse
+
+    class RestrictedFetcher(URLFetcher):
+        """Serves ``data:`` URLs and files below the allowed folders; refuses everything else."""
+
+        def __init__(self, roots: list[Path]):
+            super().__init__(allowed_protocols={"file", "data"})
+            self.roots = [Path(root).resolve() for root in roots]
+
+        def fetch(self, url, headers=None):  # noqa: D401 - WeasyPrint's API
+            scheme = url.split(":", 1)[0].lower() if ":" in url else ""
+            if scheme == "data":
+                return super().fetch(url, headers)
+            if scheme == "file":
+                path = Path(url2pathname(unquote(urlsplit(url).path))).resolve()
+                if any(_below(path, root) for root in self.roots):
+                    if not path.is_file():
+                        raise FatalURLFetchingError(f"bestand niet gevonden: {path}")
+                    mime = mimetypes.guess_type(path.name)[0] or "application/octet-stream"
+                    return URLFetcherResponse(url, path.read_bytes(), {"Content-Type": mime})
+                raise FatalURLFetchingError(f"geweigerd: {url} ligt buiten de sjablonen en de inhoud")
+            raise FatalURLFetchingError(f"geweigerd: {url} (de build haalt niets van het netwerk)")
+
+    return RestrictedFetcher, FatalURLFetchingError
+
+
+def restricted_fetcher(roots: list[Path]):
+    """A WeasyPrint URL fetcher limited to ``roots`` (and ``data:`` URLs)."""
+    cls, _ = _fetcher_class()
+    return cls(roots)
+
+
+def _below(path: Path, root: Path) -> bool:
+    try:
+        path.relative_to(root)
+        return True
+    except ValueError:
+        return False
+
+
+class _Collect(logging.Handler):
+    def __init__(self) -> None:
+        super().__init__(level=logging.ERROR)
+        self.messages: list[str] = []
+
+    def emit(self, record: logging.LogRecord) -> None:
+        self.messages.append(record.getMessage())
+
+
+def _declare_pdfua(document, pdf) -> None:
+    """Add ``pdfuaid:part=1`` to the XMP metadata that the PDF/A variant wrote."""
+    reference = pdf.catalog.get("Metadata")
+    if reference is None:
+        return
+    number = int(reference.split()[0])
+    stream = pdf.objects[number]
+    raw = b"".join(part if isinstance(part, bytes) else str(part).encode() for part in stream.stream)
+    start = raw.index(b"<rdf:RDF")
+    end = raw.index(b"</rdf:RDF>") + len(b"</rdf:RDF>")
+    ElementTree.register_namespace("pdfuaid", _PDFUA_NS)
+    rdf = ElementTree.fromstring(raw[start:end])
+    description = ElementTree.SubElement(rdf, f"{{{_RDF_NS}}}Description")
+    description.set(f"{{{_RDF_NS}}}about", "")
+    description.set(f"{{{_PDFUA_NS}}}part", "1")
+    serialized = ElementTree.tostring(rdf, encoding="utf-8").split(b"?>", 1)[-1].lstrip()
+    stream.stream = [raw[:start] + serialized + raw[end:]]
+
+
+@contextlib.contextmanager
+def _source_date(date: datetime.date):
+    """Pin the clock that font subsetting (fontTools) writes into each embedded font."""
+    previous = os.environ.get("SOURCE_DATE_EPOCH")
+    moment = datetime.datetime.combine(date, datetime.time(0, 0), tzinfo=datetime.timezone.utc)
+    os.environ["SOURCE_DATE_EPOCH"] = str(int(moment.timestamp()))
+    try:
+        yield
+    finally:
+        if previous is None:
+            os.environ.pop("SOURCE_DATE_EPOCH", None)
+        else:
+            os.environ["SOURCE_DATE_EPOCH"] = previous
+
+
+def write_pdf(doc: RenderedDocument) -> bytes:
+    from weasyprint import CSS, HTML
+    from weasyprint.text.fonts import FontConfiguration
+
+    _, fatal = _fetcher_class()
+    fetcher = restricted_fetcher(doc.roots)
+    fonts = FontConfiguration()
+    handler = _Collect()
+    logger = logging.getLogger("weasyprint")
+    logger.addHandler(handler)
+    try:
+        with _source_date(doc.date):
+            html = HTML(string=doc.html, base_url=str(doc.base_dir.resolve()) + "/", url_fetcher=fetcher)
+            stylesheets = [CSS(filename=str(path), url_fetcher=fetcher, font_config=fonts) for path in doc.stylesheets]
+            pdf = html.write_pdf(
+                stylesheets=stylesheets,
+                font_config=fonts,
+                pdf_variant=PDF_VARIANT,
+                pdf_tags=True,
+                pdf_identifier=True,
+                finisher=_declare_pdfua,
+            )
+    except fatal as exc:
+        raise BuildError(f"document {doc.name}: {exc}") from None
+    finally:
+        logger.removeHandler(handler)
+    if handler.messages:
+        raise BuildError(f"document {doc.name}: PDF-opmaak meldt: " + "; ".join(dict.fromkeys(handler.messages)))
+    return pdf

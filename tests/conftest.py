@@ -1,0 +1,41 @@
+"""Shared fixtures: the bundled examples, built once per test session."""
+
+from __future__ import annotations
+
+import shutil
+from pathlib import Path
+
+import pytest
+
+from generator.build import build
+
+ROOT = Path(__file__).resolve().parent.parent
+CONTENT = ROOT / "content"
+
+
+@pytest.fixture(scope="session")
+def root() -> Path:
+    return ROOT
+
+
+@pytest.fixture(scope="session")
+def drechtsteden_build(tmp_path_factory) -> Path:
+    """The Drechtsteden example built once (DOCX and PDF); returns its output folder."""
+    out = tmp_path_factory.mktemp("uitvoer")
+    result = build(CONTENT / "drechtsteden", out)
+    return result.folder
+
+
+@pytest.fixture
+def project(tmp_path) -> Path:
+    """A writable copy of the Drechtsteden example in a project layout: <tmp>/content/drechtsteden."""
+    target = tmp_path / "content" / "drechtsteden"
+    shutil.copytree(CONTENT / "drechtsteden", target)
+    return target
+
+
+def pdf_text(path: Path) -> str:
+    from pypdf import PdfReader
+
+    reader = PdfReader(str(path))
+    return "\n".join(page.extract_text() or "" for page in reader.pages)
