@@ -10,7 +10,7 @@ import datetime
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from . import __version__, huisstijl
+from . import __version__, huisstijl, parts  # noqa: F401 - parts registers derivers, checks, charts
 from .checks import run_checks
 from .deliverables import Deliverable, discover
 from .derive import Afgeleid, derive

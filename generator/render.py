@@ -36,7 +36,20 @@ def make_environment(template_dirs: list[Path]) -> jinja2.Environment:
     env.filters["md_inline"] = _md_inline
     env.filters["slug"] = slug
     env.globals["vorm_naam"] = lambda vorm: VORM_NAMEN.get(vorm, vorm)
+    env.globals["grafiek"] = _grafiek
     return env
+
+
+@jinja2.pass_context
+def _grafiek(context: Any, naam: str, **opties: Any) -> Markup:
+    """Place a registered chart: ``{{ grafiek("kasstroom", scenario="toetreding") }}``."""
+    from . import charts
+
+    try:
+        function = charts.registered(naam)
+    except KeyError as exc:
+        raise BuildError(str(exc.args[0])) from None
+    return charts.figure_html(function(context["inhoud"], context["afgeleid"], **opties))
 
 
 def _resolver(context: Any) -> markup.Resolver | None:

@@ -1,0 +1,7 @@
+"""The parts of a cooperation's content that register derivers, checks and charts.
+
+Importing a module registers it (``@deriver``, ``@check``, ``@chart``); the build
+imports this module once. A new part adds one import line here.
+"""
+
+from . import checks, derive  # noqa: F401 - the base derivers and checks

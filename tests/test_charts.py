@@ -1,0 +1,90 @@
+"""Charts: vector in the PDF, a print-resolution picture with alt text in Word, reproducible."""
+
+from __future__ import annotations
+
+import io
+import zipfile
+from decimal import Decimal
+
+import docx
+import pikepdf
+from PIL import Image
+
+from generator import charts
+from generator.build import build
+
+
+@charts.chart("test-reeks")
+def _test_chart(inhoud, afgeleid, titel="Inwoners per gemeente"):
+    figure = charts.new_figure(14, 6)
+    axes = figure.add_subplot()
+    names = [g.naam for g in inhoud.gemeenten]
+    values = [g.inwoners for g in inhoud.gemeenten]
+    axes.bar(names, values)
+    axes.yaxis.set_major_formatter(charts.number_formatter())
+    axes.tick_params(axis="x", rotation=30)
+    return charts.render(figure, alt=f"Staafdiagram: {titel.lower()}", caption=titel)
+
+
+def test_dutch_tick_labels():
+    euro = charts.number_formatter(0, "€ ")
+    assert euro(1234567.0, None) == "€ 1.234.567"
+    assert euro(-2500.0, None) == "-€ 2.500"
+    millions = charts.number_formatter(1, "€ ", " mln", 10**6)
+    assert millions(2500000.0, None) == "€ 2,5 mln"
+
+
+def test_render_is_reproducible_and_print_resolution():
+    def draw():
+        figure = charts.new_figure(10, 5)
+        figure.add_subplot().plot([2026, 2027, 2028], [Decimal("1.5"), Decimal("2"), Decimal("-1")])
+        return charts.render(figure, alt="Lijn", caption="Test")
+
+    first, second = draw(), draw()
+    assert first.svg == second.svg and first.png == second.png
+    assert first.svg.lstrip().startswith(b"<?xml") and b"<svg" in first.svg
+    image = Image.open(io.BytesIO(first.png))
+    assert round(image.info["dpi"][0]) == 300
+    assert abs(image.width / 300 * 2.54 - 10) < 0.1
+
+
+def test_chart_in_both_formats(project, tmp_path):
+    folder = project / "sjablonen" / "documenten"
+    folder.mkdir(parents=True)
+    (folder / "grafiektest.yaml").write_text(
+        "titel: Grafiektest\nsjabloon: documenten/grafiektest.html.j2\n", encoding="utf-8")
+    (folder / "grafiektest.html.j2").write_text(
+        '{% extends "basis.html.j2" %}{% block inhoud %}<h1>Grafiektest</h1>'
+        '{{ grafiek("test-reeks", titel="Inwoners per gemeente") }}{% endblock %}', encoding="utf-8")
+    out = build(project, tmp_path).folder
+
+    word = docx.Document(str(out / "grafiektest.docx"))
+    pictures = word.inline_shapes
+    assert len(pictures) == 1
+    assert pictures[0]._inline.docPr.get("descr") == "Staafdiagram: inwoners per gemeente"
+    assert abs(pictures[0].width.cm - 14) < 0.2
+    captions = [p.text for p in word.paragraphs if p.style.name == "Caption"]
+    assert captions == ["Inwoners per gemeente"]
+    with zipfile.ZipFile(out / "grafiektest.docx") as archive:
+        media = [n for n in archive.namelist() if n.startswith("word/media/")]
+        assert len(media) == 1 and media[0].endswith(".png")
+
+    with pikepdf.open(out / "grafiektest.pdf") as pdf:
+        page = pdf.pages[0]
+        assert len(page.get_images()) == 0, "the chart is vector graphics in the PDF, not a raster image"
+        content = page.Contents.read_bytes()
+        assert content.count(b" l\n") > 100, "the bars and axes are drawn as vector paths"
+        figures = []
+
+        def walk(node):
+            if isinstance(node, pikepdf.Dictionary) and node.get("/S") == "/Figure":
+                figures.append(str(node.get("/Alt", "")))
+            kids = node.get("/K") if isinstance(node, pikepdf.Dictionary) else None
+            if isinstance(kids, pikepdf.Array):
+                for kid in kids:
+                    walk(kid)
+            elif isinstance(kids, pikepdf.Dictionary):
+                walk(kids)
+
+        walk(pdf.Root.StructTreeRoot)
+        assert "Staafdiagram: inwoners per gemeente" in figures
