@@ -82,6 +82,29 @@ def _unique_names(inhoud: Inhoud, afgeleid: Afgeleid) -> Iterator[Finding]:
         yield from duplicates(inhoud.bestuur.organen, "id", "orgaan")
     if inhoud.intentieverklaring:
         yield from duplicates(inhoud.intentieverklaring.afspraken, "id", "afspraak")
+    yield from duplicates(inhoud.besluiten or [], "id", "besluit")
+
+
+@check
+def _decision_dates(inhoud: Inhoud, afgeleid: Afgeleid) -> Iterator[Finding]:
+    """Meeting dates name a known decision; a raad decision has a council date for every partner."""
+    decisions = {b.id: b for b in inhoud.besluiten or []}
+    for gemeente in inhoud.gemeenten:
+        for key, vergadering in gemeente.besluitvorming.items():
+            path = gemeente.pad + ("besluitvorming", key)
+            if key not in decisions:
+                known = ", ".join(sorted(decisions)) or "geen (vul `besluiten` in)"
+                yield Finding(path, f'onbekend besluit "{key}"; bekend zijn: {known}')
+            elif vergadering.raad and vergadering.college and vergadering.college > vergadering.raad:
+                yield Finding(path + ("college",), "het collegebesluit ligt na de raadsvergadering")
+    for besluit in decisions.values():
+        if besluit.orgaan != "raad":
+            continue
+        for gemeente in afgeleid.deelnemers:
+            vergadering = gemeente.besluitvorming.get(besluit.id)
+            if vergadering is None or vergadering.raad is None:
+                yield Finding(gemeente.pad + ("besluitvorming",),
+                              f'gemeente {gemeente.naam} heeft geen datum van de raadsvergadering voor besluit "{besluit.id}"')
 
 
 @check

@@ -9,6 +9,7 @@ from __future__ import annotations
 from pydantic import Field
 
 from .base import Bedrag, Getal, Id, Model, Regel, Tekst, assign_paths
+from .besluiten import Besluit, Vergadering
 from .intentieverklaring import Afspraak, Intentieverklaring
 from .samenwerking import (
     VORM_NAMEN,
@@ -33,10 +34,11 @@ class Inhoud(Model):
     bestuur: Bestuur | None = Field(None, description="Bestuursmodel.")
     planning: Planning | None = Field(None, description="Planning op hoofdlijnen.")
     intentieverklaring: Intentieverklaring | None = Field(None, description="De intentieverklaring.")
+    besluiten: list[Besluit] | None = Field(None, description="De besluiten van raden en colleges in dit traject.")
 
 
 __all__ = [
-    "Afspraak", "Bedrag", "Bestuur", "Gemeente", "Getal", "Id", "Inhoud", "Intentieverklaring",
+    "Afspraak", "Bedrag", "Besluit", "Bestuur", "Vergadering", "Gemeente", "Getal", "Id", "Inhoud", "Intentieverklaring",
     "Mijlpaal", "Model", "Orgaan", "Planning", "Probleem", "Regel", "Samenwerking", "Scenario",
     "Tekst", "VORM_NAMEN", "assign_paths",
 ]

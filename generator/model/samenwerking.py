@@ -8,6 +8,7 @@ from typing import ClassVar, Literal
 from pydantic import Field
 
 from .base import Id, Model, Regel, Tekst
+from .besluiten import Vergadering
 
 #: Legal forms of a gemeenschappelijke regeling (Wgr artikel 8) and lighter arrangements.
 Vorm = Literal[
@@ -63,6 +64,12 @@ class Gemeente(Model):
     secretaris: Regel | None = Field(None, description="Naam van de gemeentesecretaris.")
     rol: Literal["deelnemer", "toetreder", "uittreder"] = Field(
         "deelnemer", description="`deelnemer` (standaard), `toetreder` of `uittreder`."
+    )
+    portefeuillehouder: Regel | None = Field(None, description="Wethouder of burgemeester die het voorstel verdedigt.")
+    steller: Regel | None = Field(None, description="Ambtelijk steller van de voorstellen.")
+    besluitvorming: dict[Id, Vergadering] = Field(
+        default_factory=dict,
+        description="Per besluit (id uit `besluiten`) de vergaderdata van deze gemeente.",
     )
 
 

@@ -1,0 +1,47 @@
+"""Council decisions in the trajectory, and when each gemeente takes them.
+
+A decision (``besluiten``) is stated once for the cooperation; each gemeente has
+its own meeting dates for it (``gemeenten[].besluitvorming``). The raadsvoorstel
+and raadsbesluit per gemeente and the planning both read this.
+"""
+
+from __future__ import annotations
+
+import datetime
+from typing import ClassVar, Literal
+
+from pydantic import Field
+
+from .base import Id, Model, Regel
+
+#: The kinds of decision the raadsvoorstel machinery knows, with their legal basis.
+Soort = Literal[
+    "principebesluit",
+    "voorbereidingskrediet",
+    "wensen-en-bedenkingen",
+    "zienswijze-regeling",
+    "zienswijze-begroting",
+    "toestemming-aangaan",
+    "toestemming-toetreding",
+    "toestemming-wijziging",
+    "toestemming-uittreding",
+]
+
+
+class Besluit(Model):
+    schema_uitleg: ClassVar[str] = "Een besluit dat de raden (of colleges) in dit traject nemen."
+
+    id: Id = Field(description="Vaste sleutel, bijvoorbeeld `toestemming-toetreding`.")
+    soort: Soort = Field(description="Soort besluit; bepaalt beslispunten en grondslagen.")
+    onderwerp: Regel = Field(description="Onderwerp van het voorstel, in één regel.")
+    orgaan: Literal["raad", "college"] = Field("raad", description="Wie besluit: `raad` (standaard) of `college`.")
+    processtap: int | None = Field(None, ge=1, le=10, description="Stap in het proces (1 tot en met 10).")
+
+
+class Vergadering(Model):
+    schema_uitleg: ClassVar[str] = "Wanneer een gemeente een besluit neemt."
+
+    raad: datetime.date | None = Field(None, description="Datum van de raadsvergadering.")
+    college: datetime.date | None = Field(None, description="Datum van het collegebesluit (het voorstel van B en W).")
+    agendapunt: Regel | None = Field(None, description="Agendapunt in de raadsvergadering.")
+    registratienummer: Regel | None = Field(None, description="Registratie- of zaaknummer van het voorstel.")
