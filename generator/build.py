@@ -7,6 +7,8 @@ invalid content or a failing template leaves the output folder as it was.
 from __future__ import annotations
 
 import datetime
+import multiprocessing
+import os
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -19,6 +21,7 @@ from .loader import Content, load_folder
 from .model import Gemeente, Inhoud
 from .output import Output, Report, commit
 from .paths import project_root, slug, template_dirs
+from .formatting import datum
 from .render import context_for, make_environment, render_html, to_document
 
 FORMATS = ("docx", "pdf")
@@ -108,6 +111,11 @@ def render(project: Project, job: Job):
     document.base_dir = project.template_dirs[0]
     if (created := _meta_date(document)) is not None:
         document.date = created
+    document.placeholders = {
+        "gemeente": job.gemeente.naam if job.gemeente else "",
+        "samenwerking": project.inhoud.samenwerking.naam,
+        "datum": datum(document.date),
+    }
     return document
 
 
@@ -136,6 +144,46 @@ def produce(document, formats: tuple[str, ...]) -> dict[str, bytes]:
     return files
 
 
+# Shared with forked worker processes (set just before the pool starts).
+_WORK: tuple[Project, list[Job], tuple[str, ...]] | None = None
+
+
+def _produce_job(index: int) -> dict[str, bytes]:
+    assert _WORK is not None
+    project, selected, formats = _WORK
+    return produce(render(project, selected[index]), formats)
+
+
+def workers(job_count: int) -> int:
+    """How many processes to use: one per core, at most one per job; SAMENWERKING_PROCESSEN overrides."""
+    wanted = os.environ.get("SAMENWERKING_PROCESSEN")
+    cores = int(wanted) if wanted and wanted.isdigit() and int(wanted) > 0 else (os.cpu_count() or 1)
+    return max(1, min(cores, job_count))
+
+
+def produce_all(project: Project, selected: list[Job], formats: tuple[str, ...]) -> list[dict[str, bytes]]:
+    """Render and write every job in memory, in parallel over the cores where that pays off.
+
+    Results come back in job order, so the output does not depend on which process
+    finished first. Worker processes are forked after the heavy libraries are
+    imported, so they start at once.
+    """
+    global _WORK
+    count = workers(len(selected))
+    if count < 2 or len(selected) < 3 or "fork" not in multiprocessing.get_all_start_methods():
+        return [produce(render(project, job), formats) for job in selected]
+    if "pdf" in formats:
+        import weasyprint  # noqa: F401 - imported once, before the fork
+    if "docx" in formats:
+        import docx  # noqa: F401
+    _WORK = (project, selected, formats)
+    try:
+        with multiprocessing.get_context("fork").Pool(count) as pool:
+            return pool.map(_produce_job, range(len(selected)), chunksize=1)
+    finally:
+        _WORK = None
+
+
 def build(
     content_dir: Path,
     out_dir: Path,
@@ -150,16 +198,14 @@ def build(
     root = project_root(content_dir)
     sources = [_relative(f, root) for f in project.content.files]
     outputs: list[Output] = []
-    for job in selected:
-        document = render(project, job)
-        template_files = [_relative(d.source, root) for d in [job.deliverable]]
-        for name, data in produce(document, formats).items():
+    for job, files in zip(selected, produce_all(project, selected, formats)):
+        for name, data in files.items():
             record = {
                 "document": job.deliverable.name,
                 "gemeente": job.gemeente.naam if job.gemeente else None,
                 "formaat": name.rsplit(".", 1)[-1],
                 "bronnen": sources,
-                "declaratie": template_files[0],
+                "declaratie": _relative(job.deliverable.source, root),
             }
             outputs.append(Output(name, data, record))
     folder = out_dir / project.slug

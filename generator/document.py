@@ -37,8 +37,8 @@ CLASSES = {
     # legal structure
     "artikel", "artikelkop", "lid", "onderdeel", "opschrift", "aanhef", "overwegingen", "slotformulier",
     "toelichting", "partijen", "afspraken", "verwijzing",
-    # signatures
-    "ondertekening", "handtekening",
+    # signatures and decisions
+    "ondertekening", "handtekening", "raadsbesluit",
     # numbers in tables
     "bedrag", "getal", "totaal",
     # lists
@@ -59,6 +59,8 @@ class RenderedDocument:
     keywords: list[str] = field(default_factory=list)
     date: datetime.date = datetime.date(2000, 1, 1)
     lang: str = "nl"
+    header: str = ""  # the running header (body data-kop); the title when empty
+    placeholders: dict[str, str] = field(default_factory=dict)  # «naam» → text for Word headers and footers
     # Folders the document may read files from (templates, content, house style).
     roots: list[Path] = field(default_factory=list)
     base_dir: Path = Path(".")
@@ -115,4 +117,7 @@ def metadata(tree: etree._Element) -> dict[str, str]:
         if meta.get("name"):
             result[meta.get("name")] = meta.get("content", "")
     result["lang"] = tree.get("lang", "nl")
+    body = tree.find("body")
+    if body is not None and body.get("data-kop"):
+        result["kop"] = body.get("data-kop")
     return result

@@ -126,4 +126,5 @@ def to_document(name: str, html: str, date: datetime.date) -> RenderedDocument:
         keywords=keywords,
         date=date,
         lang=meta.get("lang", "nl"),
+        header=meta.get("kop", ""),
     )

@@ -11,6 +11,7 @@ from pydantic import Field
 from .base import Bedrag, Getal, Id, Model, Regel, Tekst, assign_paths
 from .besluiten import Besluit, Vergadering
 from .intentieverklaring import Afspraak, Intentieverklaring
+from .raadsvoorstel import Argument, Kostenpost, Lokaal, Raadsvoorstel
 from .samenwerking import (
     VORM_NAMEN,
     Bestuur,
@@ -35,10 +36,11 @@ class Inhoud(Model):
     planning: Planning | None = Field(None, description="Planning op hoofdlijnen.")
     intentieverklaring: Intentieverklaring | None = Field(None, description="De intentieverklaring.")
     besluiten: list[Besluit] | None = Field(None, description="De besluiten van raden en colleges in dit traject.")
+    raadsvoorstel: Raadsvoorstel | None = Field(None, description="Het raadsvoorstel en raadsbesluit per gemeente.")
 
 
 __all__ = [
-    "Afspraak", "Bedrag", "Besluit", "Bestuur", "Vergadering", "Gemeente", "Getal", "Id", "Inhoud", "Intentieverklaring",
+    "Argument", "Kostenpost", "Lokaal", "Raadsvoorstel", "Afspraak", "Bedrag", "Besluit", "Bestuur", "Vergadering", "Gemeente", "Getal", "Id", "Inhoud", "Intentieverklaring",
     "Mijlpaal", "Model", "Orgaan", "Planning", "Probleem", "Regel", "Samenwerking", "Scenario",
     "Tekst", "VORM_NAMEN", "assign_paths",
 ]

@@ -12,7 +12,7 @@ from typing import ClassVar, Literal
 
 from pydantic import Field
 
-from .base import Id, Model, Regel
+from .base import Bedrag, Id, Model, Regel, Tekst
 
 #: The kinds of decision the raadsvoorstel machinery knows, with their legal basis.
 Soort = Literal[
@@ -36,6 +36,19 @@ class Besluit(Model):
     onderwerp: Regel = Field(description="Onderwerp van het voorstel, in één regel.")
     orgaan: Literal["raad", "college"] = Field("raad", description="Wie besluit: `raad` (standaard) of `college`.")
     processtap: int | None = Field(None, ge=1, le=10, description="Stap in het proces (1 tot en met 10).")
+    scenario: Id | None = Field(
+        None, description="Bij `principebesluit`: het gekozen scenario (id); standaard het voorkeursscenario."
+    )
+    krediet: Bedrag | None = Field(None, description="Bij `voorbereidingskrediet`: het bedrag.")
+    dekking: Regel | None = Field(None, description="Bij `voorbereidingskrediet`: waaruit de lasten worden gedekt.")
+    begrotingsjaar: int | None = Field(None, description="Bij `zienswijze-begroting`: het jaar van de ontwerpbegroting.")
+    zienswijze: Tekst | None = Field(
+        None, description="Bij een zienswijze of wensen en bedenkingen: de tekst die de raad naar voren brengt."
+    )
+    ook_gelet_op: list[Regel] = Field(
+        default_factory=list,
+        description="Extra grondslagen, bijvoorbeeld `artikel 40 van de Gemeenschappelijke regeling Drechtsteden`.",
+    )
 
 
 class Vergadering(Model):

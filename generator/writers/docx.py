@@ -266,7 +266,7 @@ class DocxWriter:
             paragraph = header.paragraphs[0] if header.paragraphs else header.add_paragraph()
             paragraph.style = "Header"
             paragraph.alignment = WD_ALIGN_PARAGRAPH.RIGHT
-            run = paragraph.add_run(self.doc.title)
+            run = paragraph.add_run(self.doc.header or self.doc.title)
             run.font.size = Pt(8)
         _replace_placeholders(header, self._placeholders())
         footer = section.footer
@@ -282,7 +282,9 @@ class DocxWriter:
                     paragraph.add_run(part).font.size = Pt(8)
 
     def _placeholders(self) -> dict[str, str]:
-        return {"«titel»": self.doc.title, "«onderwerp»": self.doc.subject, "«auteur»": self.doc.author}
+        values = {"titel": self.doc.title, "kop": self.doc.header or self.doc.title,
+                  "onderwerp": self.doc.subject, "auteur": self.doc.author, **self.doc.placeholders}
+        return {f"«{key}»": value for key, value in values.items()}
 
     def _drop_thumbnail(self) -> None:
         package = self.document.part.package

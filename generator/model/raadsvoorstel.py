@@ -1,0 +1,77 @@
+"""The raadsvoorstel: shared text for every gemeente, with local exceptions."""
+
+from __future__ import annotations
+
+from typing import ClassVar, Literal
+
+from pydantic import Field
+
+from .base import Bedrag, Id, Model, Regel, Tekst
+
+
+class Argument(Model):
+    schema_uitleg: ClassVar[str] = "Een argument of kanttekening: een stelling met toelichting."
+
+    kop: Regel = Field(description="De stelling, in één zin.")
+    toelichting: Tekst = Field(description="De onderbouwing (Markdown).")
+
+
+class Kostenpost(Model):
+    schema_uitleg: ClassVar[str] = (
+        "Een kostenpost die over de gemeenten wordt verdeeld (tot de businesscase de cijfers levert)."
+    )
+
+    omschrijving: Regel = Field(description="Wat de kosten zijn.")
+    bedrag: Bedrag = Field(description="Totaalbedrag voor alle gemeenten samen.")
+    soort: Literal["incidenteel", "structureel"] = Field(description="`incidenteel` (eenmalig) of `structureel` (per jaar).")
+    verdeling: Literal["inwoners", "gelijk", "toetreders"] = Field(
+        "inwoners",
+        description="Naar `inwoners` (inwonertal), in `gelijk`e delen, of alleen voor de `toetreders`.",
+    )
+
+
+class Financien(Model):
+    schema_uitleg: ClassVar[str] = "De financiële paragraaf van het raadsvoorstel."
+
+    toelichting: Tekst = Field(description="Toelichting op de financiële gevolgen (Markdown).")
+    posten: list[Kostenpost] = Field(default_factory=list, description="De kosten die over de gemeenten worden verdeeld.")
+
+
+class Lokaal(Model):
+    schema_uitleg: ClassVar[str] = (
+        "Wat één gemeente anders heeft. Teksten vervangen de gezamenlijke tekst; "
+        "lijsten komen na de gezamenlijke."
+    )
+
+    inleiding: Tekst | None = Field(None, description="Vervangt de gezamenlijke inleiding.")
+    beoogd_effect: Tekst | None = Field(None, description="Vervangt het gezamenlijke beoogd effect.")
+    communicatie: Tekst | None = Field(None, description="Vervangt de gezamenlijke tekst over communicatie.")
+    uitvoering: Tekst | None = Field(None, description="Vervangt de gezamenlijke tekst over uitvoering en planning.")
+    financien: Tekst | None = Field(None, description="Vervangt de gezamenlijke financiële toelichting.")
+    argumenten: list[Argument] = Field(default_factory=list, description="Extra argumenten, na de gezamenlijke.")
+    kanttekeningen: list[Argument] = Field(default_factory=list, description="Extra kanttekeningen, na de gezamenlijke.")
+    beslispunten: list[Regel] = Field(default_factory=list, description="Extra beslispunten, na de gezamenlijke.")
+    bijlagen: list[Regel] = Field(default_factory=list, description="Extra bijlagen, na de gezamenlijke.")
+
+
+class Raadsvoorstel(Model):
+    schema_uitleg: ClassVar[str] = (
+        "Het raadsvoorstel en raadsbesluit, één tekst voor alle gemeenten. Beslispunten en "
+        "grondslagen volgen uit het besluit; cijfers per gemeente worden afgeleid."
+    )
+
+    besluit: Id = Field(description="Het besluit (id uit `besluiten`) waar dit voorstel om vraagt.")
+    inleiding: Tekst = Field(description="Inleiding (Markdown).")
+    beoogd_effect: Tekst = Field(description="Beoogd effect (Markdown).")
+    argumenten: list[Argument] = Field(min_length=1, description="Argumenten, genummerd in het voorstel.")
+    kanttekeningen: list[Argument] = Field(default_factory=list, description="Kanttekeningen en risico's.")
+    financien: Financien = Field(description="Financiële gevolgen.")
+    communicatie: Tekst = Field(description="Communicatie (Markdown).")
+    uitvoering: Tekst = Field(description="Uitvoering en planning (Markdown).")
+    beslispunten: list[Regel] = Field(
+        default_factory=list, description="Extra beslispunten na de beslispunten die uit het besluit volgen."
+    )
+    bijlagen: list[Regel] = Field(default_factory=list, description="Bijlagen bij het voorstel.")
+    lokaal: dict[str, Lokaal] = Field(
+        default_factory=dict, description="Per gemeente (naam) wat daar anders is of erbij komt."
+    )

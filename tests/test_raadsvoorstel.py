@@ -1,0 +1,301 @@
+"""Raadsvoorstel and raadsbesluit per gemeente, read back from DOCX and PDF."""
+
+from __future__ import annotations
+
+import shutil
+import subprocess
+from decimal import Decimal
+from fractions import Fraction
+from pathlib import Path
+
+import docx
+import pikepdf
+import pytest
+import yaml
+
+from conftest import pdf_text
+from generator.build import build, load_project
+from generator.errors import ContentError
+
+ROOT = Path(__file__).resolve().parent.parent
+GEMEENTEN = yaml.safe_load((ROOT / "content" / "drechtsteden" / "gemeenten.yaml").read_text(encoding="utf-8"))["gemeenten"]
+SLUGS = {
+    "Alblasserdam": "alblasserdam", "Dordrecht": "dordrecht", "Hendrik-Ido-Ambacht": "hendrik-ido-ambacht",
+    "Papendrecht": "papendrecht", "Sliedrecht": "sliedrecht", "Zwijndrecht": "zwijndrecht",
+    "Hardinxveld-Giessendam": "hardinxveld-giessendam",
+}
+MAANDEN = ["januari", "februari", "maart", "april", "mei", "juni", "juli", "augustus", "september", "oktober",
+           "november", "december"]
+
+
+def dutch_date(value) -> str:
+    return f"{value.day} {MAANDEN[value.month - 1]} {value.year}"
+
+
+def euro(amount: Decimal) -> str:
+    """€ 1.234,50 written out independently of generator.formatting."""
+    sign = "-" if amount < 0 else ""
+    whole, cents = f"{abs(amount):.2f}".split(".")
+    groups = []
+    while whole:
+        groups.insert(0, whole[-3:])
+        whole = whole[:-3]
+    return f"€ {sign}{'.'.join(groups)},{cents}"
+
+
+def largest_remainder(total: Decimal, weights: dict[str, int]) -> dict[str, Decimal]:
+    """Hand computation with fractions: floor to the cent, then hand out the cents by remainder."""
+    cents = int(total * 100)
+    sign = -1 if cents < 0 else 1
+    cents = abs(cents)
+    weight_sum = sum(weights.values())
+    exact = {name: Fraction(cents * w, weight_sum) for name, w in weights.items()}
+    floors = {name: int(value) for name, value in exact.items()}
+    left = cents - sum(floors.values())
+    for name in sorted(weights, key=lambda n: (-(exact[n] - floors[n]), n))[:left]:
+        floors[name] += 1
+    return {name: Decimal(sign * value) / 100 for name, value in floors.items()}
+
+
+def table_rows(document) -> list[list[str]]:
+    rows = []
+    for table in document.tables:
+        for row in table.rows:
+            rows.append([cell.text.strip() for cell in row.cells])
+    return rows
+
+
+@pytest.fixture(scope="module")
+def folder(drechtsteden_build) -> Path:
+    return drechtsteden_build
+
+
+@pytest.mark.parametrize("gemeente", GEMEENTEN, ids=[g["naam"] for g in GEMEENTEN])
+def test_each_gemeente_gets_its_own_proposal(folder, gemeente):
+    name = gemeente["naam"]
+    meeting = gemeente["besluitvorming"]["toestemming-toetreding"]
+    word = docx.Document(str(folder / f"raadsvoorstel-{SLUGS[name]}.docx"))
+    header = dict(row[:2] for row in table_rows(word) if len(row) >= 2)
+    assert header["Gemeente"] == name
+    assert header["Datum raadsvergadering"] == dutch_date(meeting["raad"])
+    assert header["Registratienummer"] == str(meeting["registratienummer"])
+    assert header["Portefeuillehouder"] == gemeente["portefeuillehouder"]
+    assert header["Steller"] == gemeente["steller"]
+    headings = [p.text for p in word.paragraphs if p.style.name == "Heading 1"]
+    assert headings == ["Onderwerp", "Beslispunten", "Inleiding", "Beoogd effect", "Argumenten",
+                        "Kanttekeningen en risico's", "Financiën", "Communicatie", "Uitvoering en planning",
+                        "Bijlagen", "Raadsbesluit"]
+    text = "\n".join(p.text for p in word.paragraphs)
+    assert f"De raad van de gemeente {name};" in text
+    assert (f"gelezen het voorstel van burgemeester en wethouders van {dutch_date(meeting['college'])}, "
+            f"nr. {meeting['registratienummer']};") in text
+    assert f"Aldus vastgesteld in de openbare vergadering van {dutch_date(meeting['raad'])}." in text
+    signatures = " ".join(cell for row in table_rows(word) for cell in row)
+    assert gemeente["secretaris"] in signatures and gemeente["griffier"] in signatures
+
+    flat = " ".join(pdf_text(folder / f"raadsvoorstel-{SLUGS[name]}.pdf").split())
+    assert f"Gemeente {name}" in flat
+    assert f"Datum raadsvergadering {dutch_date(meeting['raad'])}" in flat
+    assert gemeente["portefeuillehouder"] in flat
+    assert f"De raad van de gemeente {name};" in flat
+
+
+def test_shares_match_hand_computation_and_add_up_to_the_cent(folder):
+    weights = {g["naam"]: g["inwoners"] for g in GEMEENTEN}
+    expected = {
+        "Programmabureau invlechting": largest_remainder(Decimal("240000"), weights),
+        "Schaalvoordeel overhead SCD en SDD": largest_remainder(Decimal("-310000"), weights),
+        "Invlechting en conversie (frictie, ICT, opleiding)": {
+            name: (Decimal("1450000.00") if name == "Hardinxveld-Giessendam" else Decimal("0.00")) for name in weights},
+    }
+    found: dict[str, dict[str, str]] = {post: {} for post in expected}
+    for name, slug in SLUGS.items():
+        word = docx.Document(str(folder / f"raadsvoorstel-{slug}.docx"))
+        pdf = " ".join(pdf_text(folder / f"raadsvoorstel-{slug}.pdf").split())
+        for row in table_rows(word):
+            if row[0] in expected:
+                found[row[0]][name] = row[-1]
+                assert row[-1] == euro(expected[row[0]][name]), (name, row)
+                assert euro(expected[row[0]][name]) in pdf
+    for post, shares in expected.items():
+        assert set(found[post]) == set(SLUGS)
+        assert sum(shares.values()) == sum(Decimal(v) for v in [
+            s.replace("€ ", "").replace(".", "").replace(",", ".") for s in found[post].values()])
+    assert sum(expected["Programmabureau invlechting"].values()) == Decimal("240000.00")
+
+
+def test_beslispunten_differ_for_the_joining_gemeente(folder):
+    joining = docx.Document(str(folder / "raadsvoorstel-hardinxveld-giessendam.docx"))
+    other = docx.Document(str(folder / "raadsvoorstel-papendrecht.docx"))
+    numbered = lambda d: [p.text for p in d.paragraphs if p.style.name == "List Number"]
+    assert numbered(joining)[0] == ("het college toestemming te verlenen om met ingang van 1 januari 2018 toe te "
+                                    "treden tot de Gemeenschappelijke regeling Drechtsteden;")
+    assert numbered(other)[0] == ("het college toestemming te verlenen om in te stemmen met de toetreding van de "
+                                  "gemeente Hardinxveld-Giessendam tot de Gemeenschappelijke regeling Drechtsteden "
+                                  "met ingang van 1 januari 2018.")
+    # the local extra beslispunt (Avres) appears only for the joining gemeente, in voorstel and besluit
+    assert sum("Avres" in t for t in numbered(joining)) == 2
+    assert not any("Avres" in t for t in numbered(other))
+
+
+def test_local_override_changes_only_that_document(project, tmp_path):
+    first = build(project, tmp_path / "a", formats=("docx",)).folder
+    path = project / "raadsvoorstel.yaml"
+    text = path.read_text(encoding="utf-8")
+    text = text.replace("  lokaal:\n", "  lokaal:\n    Sliedrecht:\n      kanttekeningen:\n"
+                        "        - kop: De raad van Sliedrecht wil een tussenevaluatie\n"
+                        "          toelichting: Na zes maanden rapporteert het college over de invlechting.\n", 1)
+    path.write_text(text, encoding="utf-8")
+    second = build(project, tmp_path / "b", formats=("docx",)).folder
+    for slug in SLUGS.values():
+        same = (first / f"raadsvoorstel-{slug}.docx").read_bytes() == (second / f"raadsvoorstel-{slug}.docx").read_bytes()
+        assert same == (slug != "sliedrecht"), slug
+    word = docx.Document(str(second / "raadsvoorstel-sliedrecht.docx"))
+    assert "3. De raad van Sliedrecht wil een tussenevaluatie" in [p.text for p in word.paragraphs]
+
+
+def _decision(project: Path, soort: str, extra: str = "", scenario_line: str = "") -> None:
+    (project / "besluiten.yaml").write_text(
+        "besluiten:\n  - id: toestemming-toetreding\n"
+        f"    soort: {soort}\n    onderwerp: Een besluit om te toetsen\n{extra}{scenario_line}", encoding="utf-8")
+
+
+GROUNDS = [
+    ("toestemming-toetreding", "", "artikel 1, vierde en vijfde lid, en artikel 9 van de Wet gemeenschappelijke regelingen",
+     "toestemming te verlenen om in te stemmen met de toetreding"),
+    ("toestemming-aangaan", "", "artikel 1, eerste en vierde lid, van de Wet gemeenschappelijke regelingen",
+     "aan te gaan met ingang van 1 januari 2018"),
+    ("toestemming-wijziging", "", "artikel 1, vierde en vijfde lid, en artikel 9 van de Wet gemeenschappelijke regelingen",
+     "te wijzigen overeenkomstig het ontwerp van de wijzigingsregeling"),
+    ("zienswijze-regeling", "    zienswijze: De raad vraagt aandacht voor de positie van kleine gemeenten.\n",
+     "artikel 1, tweede en derde lid, van de Wet gemeenschappelijke regelingen", "de zienswijze naar voren te brengen"),
+    ("zienswijze-begroting", "    begrotingsjaar: 2018\n    zienswijze: De raad kan instemmen met de ontwerpbegroting.\n",
+     "artikel 35 van de Wet gemeenschappelijke regelingen", "over de ontwerpbegroting 2018"),
+    ("wensen-en-bedenkingen", "", "artikel 169, vierde lid, van de Gemeentewet",
+     "geen wensen en bedenkingen ter kennis van het college te brengen"),
+    ("voorbereidingskrediet", "    krediet: 500000\n    dekking: de algemene reserve\n", "de Gemeentewet",
+     "een voorbereidingskrediet van"),
+    ("principebesluit", "", "de Gemeentewet", "in te stemmen met het scenario ‘Volwaardige toetreding tot de GR Drechtsteden’"),
+]
+
+
+@pytest.mark.parametrize(("soort", "extra", "grounds", "point"), GROUNDS, ids=[g[0] for g in GROUNDS])
+def test_raadsbesluit_formula_and_legal_basis_per_decision_kind(project, tmp_path, soort, extra, grounds, point):
+    _decision(project, soort, extra)
+    folder = build(project, tmp_path, formats=("docx",), gemeente="Zwijndrecht").folder
+    text = "\n".join(p.text for p in docx.Document(str(folder / "raadsvoorstel-zwijndrecht.docx")).paragraphs)
+    assert "De raad van de gemeente Zwijndrecht;" in text
+    assert f"gelet op {grounds};" in text
+    assert "besluit:" in text and point in text
+    if soort == "voorbereidingskrediet":
+        share = largest_remainder(Decimal(500000), {g["naam"]: g["inwoners"] for g in GEMEENTEN})["Zwijndrecht"]
+        assert f"een voorbereidingskrediet van {euro(share)}" in text
+        assert "de lasten te dekken uit de algemene reserve;" in text
+
+
+@pytest.mark.parametrize(("soort", "extra", "message", "where"), [
+    ("toestemming-uittreding", "", 'bij "toestemming-uittreding" hoort een gemeente met rol: uittreder', (3, 12)),
+    ("voorbereidingskrediet", "", 'bij "voorbereidingskrediet" hoort een bedrag: vul krediet in', (3, 12)),
+    ("zienswijze-begroting", "    zienswijze: Akkoord.\n", 'bij "zienswijze-begroting" hoort het jaar van de begroting',
+     (3, 12)),
+    ("toestemming-toetreding", "    krediet: 10\n", '"krediet" hoort alleen bij een besluit "voorbereidingskrediet"',
+     (5, 14)),
+    ("toestemming-toetreding", "    orgaan: college\n", "wordt door de raad genomen, niet door het college", (5, 13)),
+])
+def test_wrong_combination_is_a_positioned_error(project, soort, extra, message, where):
+    _decision(project, soort, extra)
+    with pytest.raises(ContentError) as caught:
+        load_project(project)
+    matches = [p for p in caught.value.problems if message in p.message]
+    assert matches, [p.display() for p in caught.value.problems]
+    problem = matches[0]
+    assert problem.position.file.endswith("besluiten.yaml")
+    assert (problem.position.line, problem.position.column) == where
+    assert problem.display().startswith(f"{project / 'besluiten.yaml'}:{where[0]}:{where[1]}: besluiten[0].")
+
+
+def test_unknown_local_gemeente_is_reported_with_suggestion(project):
+    path = project / "raadsvoorstel.yaml"
+    path.write_text(path.read_text(encoding="utf-8").replace("    Hardinxveld-Giessendam:\n", "    Hardinxveld-Giesendam:\n"),
+                    encoding="utf-8")
+    with pytest.raises(ContentError) as caught:
+        load_project(project)
+    [problem] = caught.value.problems
+    assert 'bedoelde u "Hardinxveld-Giessendam"?' in problem.message
+    assert problem.position.file.endswith("raadsvoorstel.yaml")
+
+
+def test_house_style_template_is_applied(folder):
+    dordrecht = docx.Document(str(folder / "raadsvoorstel-dordrecht.docx"))
+    normal = dordrecht.styles["Normal"].element.rPr.rFonts
+    assert normal.get("{http://schemas.openxmlformats.org/wordprocessingml/2006/main}ascii") == "Verdana"
+    header = dordrecht.sections[0].header
+    assert "Raadsvoorstel Dordrecht, nr. DOR-2017-1187" in [p.text for p in header.paragraphs]
+    assert header._element.xpath(".//w:drawing"), "the logo is in the header"
+    assert abs(dordrecht.sections[0].left_margin.cm - 3.0) < 0.01
+    footer = dordrecht.sections[0].footer._element.xml
+    assert "Spuiboulevard 300" in footer and "PAGE" in footer
+
+    papendrecht = docx.Document(str(folder / "raadsvoorstel-papendrecht.docx"))
+    fonts = papendrecht.styles["Normal"].element.rPr.rFonts
+    assert fonts.get("{http://schemas.openxmlformats.org/wordprocessingml/2006/main}ascii") == "Arial"
+    assert [p.text for p in papendrecht.sections[0].header.paragraphs] == ["Raadsvoorstel Papendrecht, nr. 2017-03361"]
+
+    with pikepdf.open(folder / "raadsvoorstel-dordrecht.pdf") as pdf:
+        assert len(pdf.pages[0].get_images()) == 1, "the Dordrecht logo is on the first page"
+    with pikepdf.open(folder / "raadsvoorstel-papendrecht.pdf") as pdf:
+        assert len(pdf.pages[0].get_images()) == 0
+
+
+def test_hostile_gemeente_name_gives_a_safe_file_name(project, tmp_path):
+    path = project / "gemeenten.yaml"
+    path.write_text(path.read_text(encoding="utf-8").replace("naam: Sliedrecht", 'naam: "../../x"'), encoding="utf-8")
+    voorstel = project / "raadsvoorstel.yaml"
+    out = tmp_path / "uit"
+    result = build(project, out, formats=("docx",), gemeente="../../x")
+    assert [p.name for p in result.report.written] == ["raadsvoorstel-x.docx"]
+    assert (out / "drechtsteden" / "raadsvoorstel-x.docx").is_file()
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["content", "uit"]
+    assert voorstel.is_file()
+
+
+def test_same_file_name_for_two_gemeenten_is_an_error(project):
+    path = project / "gemeenten.yaml"
+    path.write_text(path.read_text(encoding="utf-8").replace("naam: Sliedrecht", "naam: DORDRECHT"), encoding="utf-8")
+    with pytest.raises(ContentError) as caught:
+        load_project(project)
+    assert any("dezelfde bestandsnaam (dordrecht)" in p.message for p in caught.value.problems)
+
+
+def test_one_gemeente_only(project, tmp_path):
+    result = build(project, tmp_path, gemeente="dordrecht")
+    assert sorted(p.name for p in result.report.written) == ["raadsvoorstel-dordrecht.docx", "raadsvoorstel-dordrecht.pdf"]
+    with pytest.raises(ContentError) as caught:
+        build(project, tmp_path, gemeente="Gorinchem")
+    assert "doet niet mee" in caught.value.problems[0].message
+
+
+def test_parallel_and_sequential_builds_are_identical(project, tmp_path, monkeypatch):
+    parallel = build(project, tmp_path / "p", formats=("docx",)).folder
+    monkeypatch.setenv("SAMENWERKING_PROCESSEN", "1")
+    sequential = build(project, tmp_path / "s", formats=("docx",)).folder
+    names = sorted(p.name for p in parallel.iterdir())
+    assert len([n for n in names if n.startswith("raadsvoorstel-")]) == 7
+    for name in names:
+        assert (parallel / name).read_bytes() == (sequential / name).read_bytes(), name
+
+
+@pytest.mark.skipif(shutil.which("soffice") is None, reason="LibreOffice (soffice) is niet geïnstalleerd")
+def test_opens_in_libreoffice(folder, tmp_path):
+    """LibreOffice Writer reads the DOCX and lays it out to the same structure."""
+    source = folder / "raadsvoorstel-dordrecht.docx"
+    result = subprocess.run(
+        ["soffice", "--headless", f"-env:UserInstallation=file://{tmp_path}/profiel", "--convert-to", "pdf",
+         "--outdir", str(tmp_path), str(source)], capture_output=True, text=True, timeout=180)
+    assert result.returncode == 0, result.stderr
+    converted = tmp_path / "raadsvoorstel-dordrecht.pdf"
+    flat = " ".join(pdf_text(converted).split())
+    assert "Raadsvoorstel" in flat and "De raad van de gemeente Dordrecht;" in flat
+    assert "Aldus vastgesteld in de openbare vergadering van 4 juli 2017." in flat
+    share = largest_remainder(Decimal("240000"), {g["naam"]: g["inwoners"] for g in GEMEENTEN})["Dordrecht"]
+    assert euro(share) in flat
