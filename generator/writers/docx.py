@@ -127,7 +127,7 @@ class _Sink:
         self.container = container
         self.fresh = fresh_paragraph
 
-    def paragraph(self, style: str) -> Any:
+    def paragraph(self, style: Any) -> Any:
         if self.fresh is not None:
             paragraph, self.fresh = self.fresh, None
             paragraph.style = style
@@ -166,8 +166,13 @@ class DocxWriter:
             section.header_distance = section.footer_distance = Cm(1.2)
         self._language("nl-NL")
         self._extra_styles()
+        self._styles = {style.name: style for style in self.document.styles}
         self._header_footer()
         self._drop_thumbnail()
+
+    def style(self, name: str) -> Any:
+        """A style object by name, looked up once (python-docx scans all styles per lookup)."""
+        return self._styles[name]
 
     def _neutral_styles(self) -> None:
         styles = self.document.styles
@@ -337,7 +342,7 @@ class DocxWriter:
         style = ctx.style
         if ctx.list_kind is not None and not ctx.first_in_item:
             style = "List Continue"
-        paragraph = sink.paragraph(style)
+        paragraph = sink.paragraph(self.style(style))
         if ctx.align is not None:
             paragraph.alignment = ctx.align
         if ctx.list_kind is not None:
@@ -364,7 +369,7 @@ class DocxWriter:
             inline = self.inline_of(element, ctx.fmt)
             if inline.empty() and not ctx.list_kind:
                 if "leeg" in cls:
-                    sink.paragraph(style)
+                    sink.paragraph(self.style(style))
                 return
             self.paragraph(inline, sink, replace(ctx, style=style, align=_alignment(cls, ctx.align)))
         elif tag in ("ul", "ol"):
@@ -385,10 +390,10 @@ class DocxWriter:
                 if line_number:
                     inline.add(_Break())
                 inline.pieces.append(_Text(line, replace(ctx.fmt, mono=True)))
-            paragraph = sink.paragraph(ctx.style)
+            paragraph = sink.paragraph(self.style(ctx.style))
             self.runs(paragraph, inline, keep_spaces=True)
         elif tag == "hr":
-            paragraph = sink.paragraph("Normal")
+            paragraph = sink.paragraph(self.style("Normal"))
             _bottom_border(paragraph)
         elif tag in CONTAINER_TAGS:
             if "paginaeinde" in cls and not len(element) and not (element.text or "").strip():
@@ -504,13 +509,12 @@ class DocxWriter:
         widths = [sum(int(c.get("colspan", "1") or 1) for c in row if c.tag in ("td", "th")) for row in rows]
         columns = max(widths)
         if self._page_break_pending:
-            sink.paragraph("Normal").add_run().add_break(WD_BREAK.PAGE)
+            sink.paragraph(self.style("Normal")).add_run().add_break(WD_BREAK.PAGE)
             self._page_break_pending = False
         table = sink.table(len(rows), columns)
         cls = classes(element)
         borderless = bool(cls & {"ondertekening", "kopblok"})
-        table.style = self.document.styles["Normal Table" if borderless and "Normal Table" in
-                                           [s.name for s in self.document.styles] else "Table Grid"]
+        table.style = self.style("Normal Table" if borderless and "Normal Table" in self._styles else "Table Grid")
         table.alignment = WD_TABLE_ALIGNMENT.LEFT
         for r, row in enumerate(rows):
             in_head = row.getparent().tag == "thead"
