@@ -7,6 +7,8 @@ invalid content or a failing template leaves the output folder as it was.
 from __future__ import annotations
 
 import datetime
+import hashlib
+import json
 import multiprocessing
 import os
 from dataclasses import dataclass, field
@@ -19,7 +21,7 @@ from .derive import Afgeleid, derive
 from .errors import BuildError, ContentError, Problem
 from .loader import Content, load_folder
 from .model import Gemeente, Inhoud
-from .output import Output, Report, commit
+from .output import Output, Report, commit, load_manifest, sha256
 from .paths import project_root, slug, template_dirs
 from .formatting import datum
 from .render import context_for, make_environment, render_html, to_document
@@ -58,6 +60,7 @@ class BuildResult:
     folder: Path
     report: Report
     documents: list[str] = field(default_factory=list)
+    rendered: int = 0  # documents whose files were made again (the others were up to date)
 
 
 def load_project(content_dir: Path) -> Project:
@@ -108,6 +111,9 @@ def render(project: Project, job: Job):
     document.stylesheets = style.stylesheets
     document.docx_template = style.docx_template
     document.roots = [*project.template_dirs, project.content_dir.resolve()]
+    document.style_files = sorted(
+        {path for folder in style.folders for path in folder.rglob("*") if path.is_file()}
+    )
     document.base_dir = project.template_dirs[0]
     if (created := _meta_date(document)) is not None:
         document.date = created
@@ -145,13 +151,13 @@ def produce(document, formats: tuple[str, ...]) -> dict[str, bytes]:
 
 
 # Shared with forked worker processes (set just before the pool starts).
-_WORK: tuple[Project, list[Job], tuple[str, ...]] | None = None
+_WORK: tuple[list, list[tuple[str, ...]]] | None = None
 
 
-def _produce_job(index: int) -> dict[str, bytes]:
+def _produce_document(index: int) -> dict[str, bytes]:
     assert _WORK is not None
-    project, selected, formats = _WORK
-    return produce(render(project, selected[index]), formats)
+    documents, formats = _WORK
+    return produce(documents[index], formats[index])
 
 
 def workers(job_count: int) -> int:
@@ -161,27 +167,52 @@ def workers(job_count: int) -> int:
     return max(1, min(cores, job_count))
 
 
-def produce_all(project: Project, selected: list[Job], formats: tuple[str, ...]) -> list[dict[str, bytes]]:
-    """Render and write every job in memory, in parallel over the cores where that pays off.
+def produce_all(documents: list, formats: list[tuple[str, ...]]) -> list[dict[str, bytes]]:
+    """Write every document in memory, in parallel over the cores where that pays off.
 
-    Results come back in job order, so the output does not depend on which process
-    finished first. Worker processes are forked after the heavy libraries are
-    imported, so they start at once.
+    Results come back in document order, so the output does not depend on which
+    process finished first. Worker processes are forked after the heavy libraries
+    are imported, so they start at once.
     """
     global _WORK
-    count = workers(len(selected))
-    if count < 2 or len(selected) < 3 or "fork" not in multiprocessing.get_all_start_methods():
-        return [produce(render(project, job), formats) for job in selected]
-    if "pdf" in formats:
+    count = workers(len(documents))
+    if count < 2 or len(documents) < 3 or "fork" not in multiprocessing.get_all_start_methods():
+        return [produce(document, wanted) for document, wanted in zip(documents, formats)]
+    if any("pdf" in wanted for wanted in formats):
         import weasyprint  # noqa: F401 - imported once, before the fork
-    if "docx" in formats:
+    if any("docx" in wanted for wanted in formats):
         import docx  # noqa: F401
-    _WORK = (project, selected, formats)
+    _WORK = (documents, formats)
     try:
         with multiprocessing.get_context("fork").Pool(count) as pool:
-            return pool.map(_produce_job, range(len(selected)), chunksize=1)
+            return pool.map(_produce_document, range(len(documents)), chunksize=1)
     finally:
         _WORK = None
+
+
+_FINGERPRINT: str | None = None
+
+
+def writer_fingerprint() -> str:
+    """The tool's version and the code that turns HTML into files: a change there rebuilds everything."""
+    global _FINGERPRINT
+    if _FINGERPRINT is None:
+        digest = hashlib.sha256(__version__.encode())
+        package = Path(__file__).resolve().parent
+        for path in sorted([package / "document.py", *(package / "writers").glob("*.py")]):
+            digest.update(path.name.encode() + b"\0" + path.read_bytes())
+        _FINGERPRINT = digest.hexdigest()
+    return _FINGERPRINT
+
+
+def input_key(document, fmt: str) -> str:
+    """Everything one output file is made from: its HTML, its house style files, the writer."""
+    digest = hashlib.sha256(f"{writer_fingerprint()}\0{fmt}\0".encode())
+    digest.update(document.html.encode("utf-8"))
+    digest.update(json.dumps(document.placeholders, sort_keys=True).encode("utf-8"))
+    for path in document.style_files:
+        digest.update(b"\0" + path.as_posix().encode() + b"\0" + path.read_bytes())
+    return digest.hexdigest()
 
 
 def build(
@@ -191,27 +222,48 @@ def build(
     gemeente: str | None = None,
     overwrite: bool = False,
 ) -> BuildResult:
+    """Build the documents; a file whose inputs did not change since the last build is not made again."""
     project = load_project(content_dir)
     selected = jobs(project, gemeente)
     if not selected:
         raise ContentError([Problem("er is niets te bouwen: geen document heeft de onderdelen die het nodig heeft")])
     root = project_root(content_dir)
     sources = [_relative(f, root) for f in project.content.files]
+    folder = out_dir / project.slug
+    recorded = load_manifest(folder)["bestanden"]
+    documents = [render(project, job) for job in selected]
     outputs: list[Output] = []
-    for job, files in zip(selected, produce_all(project, selected, formats)):
-        for name, data in files.items():
+    todo: list[tuple[int, tuple[str, ...]]] = []
+    for index, (job, document) in enumerate(zip(selected, documents)):
+        wanted = []
+        for fmt in formats:
+            name = f"{document.name}.{fmt}"
+            key = input_key(document, fmt)
             record = {
                 "document": job.deliverable.name,
                 "gemeente": job.gemeente.naam if job.gemeente else None,
-                "formaat": name.rsplit(".", 1)[-1],
+                "formaat": fmt,
                 "bronnen": sources,
                 "declaratie": _relative(job.deliverable.source, root),
+                "invoer": key,
             }
-            outputs.append(Output(name, data, record))
-    folder = out_dir / project.slug
+            previous = recorded.get(name, {})
+            path = folder / name
+            if previous.get("invoer") == key and path.is_file() and sha256(path.read_bytes()) == previous.get("sha256"):
+                outputs.append(Output(name, None, previous))  # up to date: not made again
+            else:
+                outputs.append(Output(name, b"", record))
+                wanted.append(fmt)
+        if wanted:
+            todo.append((index, tuple(wanted)))
+    made = produce_all([documents[i] for i, _ in todo], [wanted for _, wanted in todo])
+    files = {name: data for result in made for name, data in result.items()}
+    for output in outputs:
+        if output.data is not None:
+            output.data = files[output.name]
     header = {"samenwerking": project.inhoud.samenwerking.naam, "generator": f"samenwerking {__version__}"}
     report = commit(folder, outputs, header, overwrite)
-    return BuildResult(folder, report, [job.name for job in selected])
+    return BuildResult(folder, report, [job.name for job in selected], rendered=len(todo))
 
 
 def _relative(path: Path, root: Path) -> str:

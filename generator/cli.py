@@ -138,7 +138,7 @@ def build(content_dir: str | None, out_dir: str, formaat: str, gemeente: str | N
     for path in result.report.unchanged:
         click.echo(f"ongewijzigd   {path}")
     elapsed = time.perf_counter() - started
-    click.echo(f"{len(result.documents)} document(en) in {elapsed:.1f} s.")
+    click.echo(f"{len(result.documents)} document(en), waarvan {result.rendered} opnieuw gemaakt, in {elapsed:.1f} s.")
 
 
 @main.command(context_settings=CONTEXT)
@@ -156,6 +156,18 @@ def check(content_dir: str | None) -> None:
         return
     names = ", ".join(job.name for job in documents) or "geen"
     click.echo(f"{folder}: in orde ({len(project.inhoud.gemeenten)} gemeenten; documenten: {names}).")
+
+
+@main.command(context_settings=CONTEXT)
+@click.argument("bestand", type=click.Path(exists=True, dir_okay=False, path_type=Path))
+def tekst(bestand: Path) -> None:
+    """Toon de tekst van een DOCX of PDF (voor git diff, zie docs/git.md)."""
+    try:
+        from .textconv import text_of
+
+        click.echo(text_of(bestand), nl=False)
+    except Exception as error:  # noqa: BLE001
+        _fail(error)
 
 
 if __name__ == "__main__":  # pragma: no cover

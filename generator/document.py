@@ -66,6 +66,7 @@ class RenderedDocument:
     base_dir: Path = Path(".")
     stylesheets: list[Path] = field(default_factory=list)
     docx_template: Path | None = None
+    style_files: list[Path] = field(default_factory=list)  # every file of the house styles in use
 
 
 def parse(html: str, name: str) -> etree._Element:

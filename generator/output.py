@@ -46,8 +46,8 @@ class Output:
     """One file a build wants to write, with what it was made from."""
 
     name: str  # file name inside the cooperation's output folder
-    data: bytes
-    record: dict = field(default_factory=dict)  # document, gemeente, formaat, bronnen
+    data: bytes | None  # None: up to date, not made again (its file and manifest entry stay)
+    record: dict = field(default_factory=dict)  # document, gemeente, formaat, bronnen, invoer
 
 
 @dataclass
@@ -88,6 +88,9 @@ def commit(folder: Path, outputs: list[Output], header: dict, overwrite: bool = 
     conflicts: list[Path] = []
     for output in outputs:
         path = folder / output.name
+        if output.data is None:
+            report.unchanged.append(path)
+            continue
         new_hash = sha256(output.data)
         output.record["sha256"] = new_hash
         if path.exists():
