@@ -14,7 +14,7 @@ import os
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from . import __version__, huisstijl, parts  # noqa: F401 - parts registers derivers, checks, charts
+from . import __version__, huisstijl, parts, versions  # noqa: F401 - parts registers derivers, checks, charts
 from .checks import run_checks
 from .deliverables import Deliverable, discover
 from .derive import Afgeleid, derive
@@ -70,6 +70,8 @@ def load_project(content_dir: Path) -> Project:
 
     inhoud = validate(content)
     afgeleid = derive(inhoud)
+    afgeleid.bronrevisie = versions.revision(content_dir)
+    afgeleid.versie = inhoud.versies[-1].versie if inhoud.versies else None
     problems: list[Problem] = run_checks(inhoud, afgeleid, content)
     if problems:
         raise ContentError(problems)

@@ -43,6 +43,8 @@ CLASSES = {
     "bedrag", "getal", "totaal",
     # lists
     "geen-opsomming",
+    # version table
+    "versies",
 }
 
 
@@ -60,6 +62,8 @@ class RenderedDocument:
     date: datetime.date = datetime.date(2000, 1, 1)
     lang: str = "nl"
     header: str = ""  # the running header (body data-kop); the title when empty
+    version: str = ""  # the latest version in the content's version table
+    revision: str = ""  # the git revision of the content (see generator/versions.py)
     placeholders: dict[str, str] = field(default_factory=dict)  # «naam» → text for Word headers and footers
     # Folders the document may read files from (templates, content, house style).
     roots: list[Path] = field(default_factory=list)

@@ -127,4 +127,6 @@ def to_document(name: str, html: str, date: datetime.date) -> RenderedDocument:
         date=date,
         lang=meta.get("lang", "nl"),
         header=meta.get("kop", ""),
+        version=meta.get("versie", ""),
+        revision=meta.get("bronrevisie", ""),
     )

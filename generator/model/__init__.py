@@ -12,6 +12,7 @@ from .base import Bedrag, Getal, Id, Model, Regel, Tekst, assign_paths
 from .besluiten import Besluit, Vergadering
 from .intentieverklaring import Afspraak, Intentieverklaring
 from .raadsvoorstel import Argument, Kostenpost, Lokaal, Raadsvoorstel
+from .versies import Versie
 from .samenwerking import (
     VORM_NAMEN,
     Bestuur,
@@ -37,10 +38,11 @@ class Inhoud(Model):
     intentieverklaring: Intentieverklaring | None = Field(None, description="De intentieverklaring.")
     besluiten: list[Besluit] | None = Field(None, description="De besluiten van raden en colleges in dit traject.")
     raadsvoorstel: Raadsvoorstel | None = Field(None, description="Het raadsvoorstel en raadsbesluit per gemeente.")
+    versies: list[Versie] | None = Field(None, description="Versiegeschiedenis van de stukken, oudste eerst.")
 
 
 __all__ = [
-    "Argument", "Kostenpost", "Lokaal", "Raadsvoorstel", "Afspraak", "Bedrag", "Besluit", "Bestuur", "Vergadering", "Gemeente", "Getal", "Id", "Inhoud", "Intentieverklaring",
+    "Versie", "Argument", "Kostenpost", "Lokaal", "Raadsvoorstel", "Afspraak", "Bedrag", "Besluit", "Bestuur", "Vergadering", "Gemeente", "Getal", "Id", "Inhoud", "Intentieverklaring",
     "Mijlpaal", "Model", "Orgaan", "Planning", "Probleem", "Regel", "Samenwerking", "Scenario",
     "Tekst", "VORM_NAMEN", "assign_paths",
 ]

@@ -660,6 +660,8 @@ class DocxWriter:
         props.language = "nl-NL"
         props.last_modified_by = self.doc.author
         props.revision = 1
+        props.version = self.doc.version
+        props.identifier = f"bronrevisie {self.doc.revision}" if self.doc.revision else ""
         props.created = moment
         props.modified = moment
 

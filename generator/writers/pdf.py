@@ -130,6 +130,7 @@ def write_pdf(doc: RenderedDocument) -> bytes:
                 pdf_variant=PDF_VARIANT,
                 pdf_tags=True,
                 pdf_identifier=True,
+                custom_metadata=True,  # <meta name="versie"> and "bronrevisie" → PDF document info
                 finisher=_declare_pdfua,
             )
     except fatal as exc:
