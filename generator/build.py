@@ -26,7 +26,8 @@ from .paths import project_root, slug, template_dirs
 from .formatting import datum
 from .render import context_for, make_environment, render_html, to_document
 
-FORMATS = ("docx", "pdf")
+FORMATS = ("docx", "pdf")  # the default; "html" on request
+ALL_FORMATS = ("docx", "pdf", "html")
 
 
 @dataclass
@@ -149,6 +150,10 @@ def produce(document, formats: tuple[str, ...]) -> dict[str, bytes]:
         from .writers.pdf import write_pdf
 
         files[f"{document.name}.pdf"] = write_pdf(document)
+    if "html" in formats:
+        from .writers.html import write_html
+
+        files[f"{document.name}.html"] = write_html(document)
     return files
 
 

@@ -88,7 +88,7 @@ def _content_dir(value: str | None) -> Path:
 
 
 def _formats(value: str) -> tuple[str, ...]:
-    from_build = ("docx", "pdf")
+    from_build = ("docx", "pdf", "html")
     chosen = tuple(dict.fromkeys(part.strip().lower() for part in value.split(",") if part.strip()))
     unknown = [part for part in chosen if part not in from_build]
     if unknown or not chosen:
@@ -114,7 +114,7 @@ def main() -> None:
 @click.option("--out", "out_dir", default="output", show_default=True, metavar="MAP",
               help="Map waarin output/<samenwerking>/ komt.")
 @click.option("--formaat", default="docx,pdf", show_default=True, metavar="LIJST",
-              help="Formaten, gescheiden door komma's: docx, pdf.")
+              help="Formaten, gescheiden door komma's: docx, pdf, html.")
 @click.option("--gemeente", default=None, metavar="NAAM",
               help="Bouw alleen de stukken van deze gemeente (en geen gezamenlijke stukken).")
 @click.option("--overschrijf", is_flag=True,
