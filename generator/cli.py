@@ -159,6 +159,28 @@ def check(content_dir: str | None) -> None:
 
 
 @main.command(context_settings=CONTEXT)
+@click.argument("content_dir", required=False, metavar="[INHOUD]")
+@click.option("--port", default=8765, show_default=True, type=click.IntRange(0, 65535),
+              help="Poort op 127.0.0.1 (0: een vrije poort).")
+def preview(content_dir: str | None, port: int) -> None:
+    """Toon alle documenten in de browser; ververst bij elke wijziging."""
+    folder = _content_dir(content_dir)
+    import signal
+
+    signal.signal(signal.SIGTERM, lambda *_: (_ for _ in ()).throw(KeyboardInterrupt()))
+    try:
+        from .preview import serve
+
+        serve(folder, port, lambda url: click.echo(f"Voorbeeld op {url} (stoppen met Ctrl-C)", nl=True))
+    except OSError as error:
+        click.echo(f"fout: kan de voorbeeldserver niet starten op poort {port}: {error.strerror}", err=True)
+        sys.exit(1)
+    except Exception as error:  # noqa: BLE001
+        _fail(error)
+    click.echo("Voorbeeld gestopt.")
+
+
+@main.command(context_settings=CONTEXT)
 @click.argument("bestand", type=click.Path(exists=True, dir_okay=False, path_type=Path))
 def tekst(bestand: Path) -> None:
     """Toon de tekst van een DOCX of PDF (voor git diff, zie docs/git.md)."""
