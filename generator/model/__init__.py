@@ -10,6 +10,7 @@ from pydantic import Field
 
 from .base import Bedrag, Getal, Id, Model, Regel, Tekst, assign_paths
 from .besluiten import Besluit, Vergadering
+from .financien import Financien
 from .intentieverklaring import Afspraak, Intentieverklaring
 from .samenwerking import (
     VORM_NAMEN,
@@ -35,10 +36,11 @@ class Inhoud(Model):
     planning: Planning | None = Field(None, description="Planning op hoofdlijnen.")
     intentieverklaring: Intentieverklaring | None = Field(None, description="De intentieverklaring.")
     besluiten: list[Besluit] | None = Field(None, description="De besluiten van raden en colleges in dit traject.")
+    financien: Financien | None = Field(None, description="Financiën van de scenario's: kostenregels, verdeelsleutels, criteria.")
 
 
 __all__ = [
-    "Afspraak", "Bedrag", "Besluit", "Bestuur", "Vergadering", "Gemeente", "Getal", "Id", "Inhoud", "Intentieverklaring",
+    "Afspraak", "Bedrag", "Besluit", "Bestuur", "Financien", "Vergadering", "Gemeente", "Getal", "Id", "Inhoud", "Intentieverklaring",
     "Mijlpaal", "Model", "Orgaan", "Planning", "Probleem", "Regel", "Samenwerking", "Scenario",
     "Tekst", "VORM_NAMEN", "assign_paths",
 ]
