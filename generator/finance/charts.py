@@ -75,7 +75,8 @@ def scenario_comparison(inhoud: Any, afgeleid: Any, gemeente: str | None = None,
     axes.grid(axis="y")
     axes.set_axisbelow(True)
     axes.set_ylabel("verschil per jaar")
-    figure.legend(loc="outside upper center", ncols=min(len(drawn), 3))
+    if drawn:
+        figure.legend(loc="outside upper center", ncols=min(len(drawn), 3))
 
     caption = titel or (f"Verschil in netto lasten met het scenario ‘{reference.naam}’ per jaar, "
                         f"{_whom(financieel, gemeente)} (boven de nul: voordeliger)")
@@ -116,7 +117,8 @@ def cumulative_cash_flow(inhoud: Any, afgeleid: Any, gemeente: str | None = None
     axes.grid(axis="y")
     axes.set_axisbelow(True)
     axes.set_ylabel("cumulatief verschil")
-    figure.legend(loc="outside upper center", ncols=min(len(drawn), 3))
+    if drawn:
+        figure.legend(loc="outside upper center", ncols=min(len(drawn), 3))
 
     caption = titel or (f"Cumulatief verschil met het scenario ‘{reference.naam}’, "
                         f"{_whom(financieel, gemeente)} (boven de nul: terugverdiend)")
