@@ -286,3 +286,19 @@ def test_oost_groningen_uses_history_use_and_fixed_plus_variable_keys(groningen)
     rows = found["Netto lasten per gemeente, 2013 tot en met 2017"]
     for column in (1, 2, 3):
         assert sum(euro(row[column]) for row in rows[1:-1]) == euro(rows[-1][column])
+
+
+def test_charts_for_one_gemeente_state_its_own_figures(tables):
+    """``grafiek("kasstroom", gemeente=...)``, as a raadsvoorstel would place it."""
+    from generator import charts
+    from generator.build import load_project
+
+    project = load_project(CONTENT / "drechtsteden")
+    chart = charts.registered("kasstroom")(project.inhoud, project.afgeleid, gemeente="Dordrecht")
+    assert chart.alt.startswith("Lijndiagram van het cumulatieve verschil in netto lasten met het scenario "
+                                "‘Zelfstandig verder in Avres’, voor de gemeente Dordrecht")
+    dordrecht = next(row for row in tables["Netto lasten per gemeente, 2018 tot en met 2024"] if row[0] == "Dordrecht")
+    # The last cumulative value is the gemeente's total difference, to the cent as in the table.
+    assert f"{dordrecht[3]} in 2024, terugverdiend in {dordrecht[4]}" in chart.alt
+    assert chart.caption.endswith("voor de gemeente Dordrecht (boven de nul: terugverdiend)")
+    assert chart.svg.lstrip().startswith(b"<?xml") and chart.png.startswith(b"\x89PNG")

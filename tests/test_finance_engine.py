@@ -5,6 +5,7 @@ Expected values are computed by hand in the comments, not by the code under test
 
 from __future__ import annotations
 
+import datetime
 import random
 from decimal import Decimal
 from fractions import Fraction
@@ -26,8 +27,8 @@ def content(verdeelsleutels, regels_per_scenario, gemeenten=None, horizon=(2020,
     scenario_ids = list(regels_per_scenario)
     data = {
         "samenwerking": {"naam": "Test", "titel": "Test", "vorm": "openbaar-lichaam",
-                         "ingangsdatum": __import__("datetime").date(2020, 1, 1),
-                         "datum": __import__("datetime").date(2019, 6, 1), "opsteller": "Test"},
+                         "ingangsdatum": datetime.date(2020, 1, 1),
+                         "datum": datetime.date(2019, 6, 1), "opsteller": "Test"},
         "gemeenten": [{"naam": n, "inwoners": i, "burgemeester": "B", "griffier": "G"} for n, i in gemeenten],
         "scenarios": [{"id": s, "naam": s.capitalize(), "ist": "ist", "soll": "soll", "voorkeur": s == "alt"}
                       for s in scenario_ids],
@@ -233,8 +234,10 @@ def test_worked_example_per_gemeente_sums_to_scenario(worked):
     assert aa.totaal_verschil == D(60) and aa.terugverdienjaar == 2023
     assert worked.aandeel("Aa", "nul").totaal.netto == D(500)
     assert [r.omschrijving for r in aa.regels] == ["Eigen uitvoering", "Besparing", "Opslag", "Invoering"]
-    with pytest.raises(KeyError):
+    with pytest.raises(LookupError, match='gemeente "Onbekend" komt niet voor; bekend zijn: Aa, Bee, Cee'):
         worked.aandeel("Onbekend")
+    with pytest.raises(LookupError, match='scenario "fusie" heeft geen financiële uitwerking'):
+        worked.aandeel("Aa", "fusie")
 
 
 def test_payback_must_last_until_the_end_of_the_horizon():

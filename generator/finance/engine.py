@@ -27,6 +27,7 @@ from dataclasses import dataclass, field
 from decimal import ROUND_HALF_UP, Decimal
 from fractions import Fraction
 
+from ..errors import BuildError
 from ..formatting import getal
 from ..model import Gemeente, Inhoud, Scenario
 from ..model.financien import (
@@ -44,6 +45,10 @@ from .keys import shares
 
 ZERO = Decimal("0.00")
 HUNDRED = Decimal(100)
+
+
+class NotFound(BuildError, LookupError):
+    """A template asked for a scenario or gemeente the figures do not have (a build error, exit 1)."""
 
 
 def to_cents(value: Decimal | Fraction) -> Decimal:
@@ -345,10 +350,13 @@ class Financieel:
             if item.id == scenario_id:
                 return item
         known = ", ".join(s.id for s in self.scenarios)
-        raise KeyError(f'scenario "{scenario_id}" heeft geen financiële uitwerking; bekend zijn: {known}')
+        raise NotFound(f'scenario "{scenario_id}" heeft geen financiële uitwerking; bekend zijn: {known}')
 
     def sleutel(self, key_id: str) -> SleutelUitkomst:
-        return next(k for k in self.sleutels if k.id == key_id)
+        for key in self.sleutels:
+            if key.id == key_id:
+                return key
+        raise NotFound(f'onbekende verdeelsleutel "{key_id}"')
 
     def aandeel(self, gemeente: str | Gemeente, scenario: str | None = None) -> GemeenteUitkomst:
         """A gemeente's share of a scenario (default: the preferred scenario).
@@ -363,11 +371,11 @@ class Financieel:
         if scenario is None:
             chosen = self.voorkeur
             if chosen is None:
-                raise KeyError("er is geen voorkeursscenario (voorkeur: true); geef het scenario op")
+                raise NotFound("er is geen voorkeursscenario (voorkeur: true); geef het scenario op")
         else:
             chosen = self.scenario(scenario)
         if name not in chosen.gemeenten:
-            raise KeyError(f'gemeente "{name}" komt niet voor; bekend zijn: {", ".join(chosen.gemeenten)}')
+            raise NotFound(f'gemeente "{name}" komt niet voor; bekend zijn: {", ".join(chosen.gemeenten)}')
         return chosen.gemeenten[name]
 
 
@@ -384,6 +392,7 @@ def line_amounts(regel: Kostenregel, jaren: tuple[int, ...]) -> dict[int, Decima
     """
     result: dict[int, Decimal] = {}
     for jaar in jaren:
+        amount: Decimal | Fraction
         if regel.bedragen is not None:
             amount = Decimal(regel.bedragen.get(jaar, 0))
         elif regel.vanaf is not None and jaar < regel.vanaf:
@@ -393,7 +402,7 @@ def line_amounts(regel: Kostenregel, jaren: tuple[int, ...]) -> dict[int, Decima
             if regel.ingroei:
                 passed = [year for year in regel.ingroei if year <= jaar]
                 percentage = regel.ingroei[max(passed)] if passed else Decimal(0)
-            amount = (regel.bedrag or ZERO) * percentage / HUNDRED
+            amount = Fraction(regel.bedrag or 0) * Fraction(percentage) / 100
         result[jaar] = to_cents(amount)
     return result
 
