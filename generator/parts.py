@@ -5,4 +5,4 @@ imports this module once. A new part adds one import line here.
 """
 
 from . import checks, derive  # noqa: F401 - the base derivers and checks
-from .finance import part as _finance  # noqa: F401,E402 - financien: afgeleid.financien, checks, charts
+from .finance import part as _finance  # noqa: F401 - financien: afgeleid.financien, checks, charts
