@@ -7,3 +7,4 @@ imports this module once. A new part adds one import line here.
 from . import checks, derive  # noqa: F401 - the base derivers and checks
 from . import raadsvoorstel  # noqa: F401,E402 - raadsvoorstel per gemeente
 from . import versions  # noqa: F401,E402 - version table and source revision
+from .finance import part as _finance  # noqa: F401 - financien: afgeleid.financien, checks, charts

@@ -27,9 +27,9 @@ from dataclasses import dataclass, field
 from decimal import Decimal
 from typing import Iterator
 
-from .allocation import allocate
 from .checks import Finding, check
 from .derive import Afgeleid, deriver
+from .finance.allocation import allocate
 from .formatting import bedrag, datum, opsomming
 from .model import Argument, Besluit, Gemeente, Inhoud, Vergadering
 from .paths import slug
@@ -56,18 +56,6 @@ BY_COUNCIL = {
     "zienswijze-regeling", "zienswijze-begroting", "wensen-en-bedenkingen", "voorbereidingskrediet",
     "principebesluit",
 }
-VERDELING_NAMEN = {"inwoners": "naar inwonertal", "gelijk": "in gelijke delen", "toetreders": "voor de toetreder"}
-
-
-@dataclass
-class Regel:
-    """One line of this gemeente's financial table."""
-
-    omschrijving: str
-    soort: str
-    verdeling: str
-    totaal: Decimal
-    aandeel: Decimal
 
 
 @dataclass
@@ -86,13 +74,12 @@ class Voorstel:
     argumenten: list[Argument]
     kanttekeningen: list[Argument]
     financien_toelichting: str
-    financien: list[Regel]
+    #: This gemeente's share from the finance engine (GemeenteUitkomst), or None without `financien`.
+    financien: object | None
     communicatie: str
     uitvoering: str
     bijlagen: list[str]
     lokaal: bool = False
-    totaal_incidenteel: Decimal = Decimal(0)
-    totaal_structureel: Decimal = Decimal(0)
     mijlpalen: list = field(default_factory=list)
 
 
@@ -104,25 +91,17 @@ class Raadsvoorstellen:
         self.afgeleid = afgeleid
         voorstel = inhoud.raadsvoorstel
         self.besluit = next((b for b in inhoud.besluiten or [] if voorstel and b.id == voorstel.besluit), None)
-        self.shares = self._shares()
 
-    def _shares(self) -> list[dict[str, Decimal]]:
-        """Per cost line: gemeente name → share, exact to the cent (largest remainder)."""
-        voorstel = self.inhoud.raadsvoorstel
-        if voorstel is None:
-            return []
-        partners = self.afgeleid.deelnemers
-        result = []
-        for post in voorstel.financien.posten:
-            if post.verdeling == "inwoners":
-                weights = {g.naam: Decimal(g.inwoners) for g in partners}
-            elif post.verdeling == "gelijk":
-                weights = {g.naam: Decimal(1) for g in partners}
-            else:
-                weights = {g.naam: Decimal(1) for g in self.afgeleid.toetreders}
-            shares = allocate(post.bedrag, weights) if any(weights.values()) else {}
-            result.append({g.naam: shares.get(g.naam, Decimal("0.00")) for g in partners})
-        return result
+    def _share(self, gemeente: Gemeente):
+        """This gemeente's part of the chosen scenario, from the one finance engine."""
+        financieel = getattr(self.afgeleid, "financien", None)
+        if financieel is None:
+            return None
+        besluit = self.besluit
+        scenario = besluit.scenario if besluit is not None and besluit.scenario else None
+        if scenario is None and financieel.voorkeur is None:
+            return None
+        return financieel.aandeel(gemeente.naam, scenario)
 
     def voor(self, gemeente: Gemeente) -> Voorstel:
         voorstel = self.inhoud.raadsvoorstel
@@ -130,10 +109,6 @@ class Raadsvoorstellen:
         if voorstel is None or besluit is None:  # excluded by the checks
             raise ValueError("geen raadsvoorstel in de inhoud")
         local = voorstel.lokaal.get(gemeente.naam)
-        rows = [
-            Regel(post.omschrijving, post.soort, VERDELING_NAMEN[post.verdeling], post.bedrag, shares[gemeente.naam])
-            for post, shares in zip(voorstel.financien.posten, self.shares)
-        ]
         grounds = GRONDSLAGEN[besluit.soort] + list(besluit.ook_gelet_op)
         return Voorstel(
             gemeente=gemeente,
@@ -149,14 +124,12 @@ class Raadsvoorstellen:
             beoogd_effect=(local and local.beoogd_effect) or voorstel.beoogd_effect,
             argumenten=list(voorstel.argumenten) + list(local.argumenten if local else []),
             kanttekeningen=list(voorstel.kanttekeningen) + list(local.kanttekeningen if local else []),
-            financien_toelichting=(local and local.financien) or voorstel.financien.toelichting,
-            financien=rows,
+            financien_toelichting=(local and local.financien) or voorstel.financien,
+            financien=self._share(gemeente),
             communicatie=(local and local.communicatie) or voorstel.communicatie,
             uitvoering=(local and local.uitvoering) or voorstel.uitvoering,
             bijlagen=list(voorstel.bijlagen) + list(local.bijlagen if local else []),
             lokaal=local is not None,
-            totaal_incidenteel=sum((r.aandeel for r in rows if r.soort == "incidenteel"), Decimal("0.00")),
-            totaal_structureel=sum((r.aandeel for r in rows if r.soort == "structureel"), Decimal("0.00")),
             mijlpalen=list(self.inhoud.planning.mijlpalen) if self.inhoud.planning else [],
         )
 
@@ -198,7 +171,8 @@ class Raadsvoorstellen:
                     "kennis van het college te brengen"]
         if soort == "voorbereidingskrediet":
             total = besluit.krediet or Decimal(0)
-            share = allocate(total, {g.naam: Decimal(g.inwoners) for g in self.afgeleid.deelnemers})[gemeente.naam]
+            share = allocate(total.quantize(Decimal("0.01")),
+                             {g.naam: g.inwoners for g in self.afgeleid.deelnemers})[gemeente.naam]
             points = [f"een voorbereidingskrediet van {bedrag(share)} beschikbaar te stellen, het aandeel van "
                       f"{gemeente.naam} naar inwonertal in een gezamenlijk krediet van {bedrag(total)}"]
             if besluit.dekking:

@@ -11,7 +11,7 @@ from generator.paths import PACKAGE_TEMPLATES
 
 def test_changing_one_text_rebuilds_only_that_document(project, tmp_path):
     first = build(project, tmp_path, formats=("docx",))
-    assert first.rendered == 8
+    assert first.rendered == len(first.documents) >= 9
     before = {p.name: p.read_bytes() for p in first.folder.glob("*.docx")}
     intent = project / "intentieverklaring.yaml"
     intent.write_text(intent.read_text(encoding="utf-8").replace("regelmatig overleggen", "maandelijks overleggen"),

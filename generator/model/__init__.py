@@ -10,8 +10,9 @@ from pydantic import Field
 
 from .base import Bedrag, Getal, Id, Model, Regel, Tekst, assign_paths
 from .besluiten import Besluit, Vergadering
+from .financien import Financien
 from .intentieverklaring import Afspraak, Intentieverklaring
-from .raadsvoorstel import Argument, Kostenpost, Lokaal, Raadsvoorstel
+from .raadsvoorstel import Argument, Lokaal, Raadsvoorstel
 from .versies import Versie
 from .samenwerking import (
     VORM_NAMEN,
@@ -39,10 +40,12 @@ class Inhoud(Model):
     besluiten: list[Besluit] | None = Field(None, description="De besluiten van raden en colleges in dit traject.")
     raadsvoorstel: Raadsvoorstel | None = Field(None, description="Het raadsvoorstel en raadsbesluit per gemeente.")
     versies: list[Versie] | None = Field(None, description="Versiegeschiedenis van de stukken, oudste eerst.")
+    financien: Financien | None = Field(None, description="Financiën van de scenario's: kostenregels, verdeelsleutels, criteria.")
 
 
 __all__ = [
-    "Versie", "Argument", "Kostenpost", "Lokaal", "Raadsvoorstel", "Afspraak", "Bedrag", "Besluit", "Bestuur", "Vergadering", "Gemeente", "Getal", "Id", "Inhoud", "Intentieverklaring",
+    "Versie", "Argument", "Lokaal", "Raadsvoorstel", "Afspraak", "Bedrag", "Besluit", "Bestuur",
+    "Financien", "Vergadering", "Gemeente", "Getal", "Id", "Inhoud", "Intentieverklaring",
     "Mijlpaal", "Model", "Orgaan", "Planning", "Probleem", "Regel", "Samenwerking", "Scenario",
     "Tekst", "VORM_NAMEN", "assign_paths",
 ]

@@ -2,11 +2,11 @@
 
 from __future__ import annotations
 
-from typing import ClassVar, Literal
+from typing import ClassVar
 
 from pydantic import Field
 
-from .base import Bedrag, Id, Model, Regel, Tekst
+from .base import Id, Model, Regel, Tekst
 
 
 class Argument(Model):
@@ -14,27 +14,6 @@ class Argument(Model):
 
     kop: Regel = Field(description="De stelling, in één zin.")
     toelichting: Tekst = Field(description="De onderbouwing (Markdown).")
-
-
-class Kostenpost(Model):
-    schema_uitleg: ClassVar[str] = (
-        "Een kostenpost die over de gemeenten wordt verdeeld (tot de businesscase de cijfers levert)."
-    )
-
-    omschrijving: Regel = Field(description="Wat de kosten zijn.")
-    bedrag: Bedrag = Field(description="Totaalbedrag voor alle gemeenten samen.")
-    soort: Literal["incidenteel", "structureel"] = Field(description="`incidenteel` (eenmalig) of `structureel` (per jaar).")
-    verdeling: Literal["inwoners", "gelijk", "toetreders"] = Field(
-        "inwoners",
-        description="Naar `inwoners` (inwonertal), in `gelijk`e delen, of alleen voor de `toetreders`.",
-    )
-
-
-class Financien(Model):
-    schema_uitleg: ClassVar[str] = "De financiële paragraaf van het raadsvoorstel."
-
-    toelichting: Tekst = Field(description="Toelichting op de financiële gevolgen (Markdown).")
-    posten: list[Kostenpost] = Field(default_factory=list, description="De kosten die over de gemeenten worden verdeeld.")
 
 
 class Lokaal(Model):
@@ -65,7 +44,10 @@ class Raadsvoorstel(Model):
     beoogd_effect: Tekst = Field(description="Beoogd effect (Markdown).")
     argumenten: list[Argument] = Field(min_length=1, description="Argumenten, genummerd in het voorstel.")
     kanttekeningen: list[Argument] = Field(default_factory=list, description="Kanttekeningen en risico's.")
-    financien: Financien = Field(description="Financiële gevolgen.")
+    financien: Tekst = Field(
+        description="Toelichting op de financiële gevolgen (Markdown). De cijfers per gemeente komen uit "
+        "`financien` (het voorkeursscenario, of het scenario van een principebesluit)."
+    )
     communicatie: Tekst = Field(description="Communicatie (Markdown).")
     uitvoering: Tekst = Field(description="Uitvoering en planning (Markdown).")
     beslispunten: list[Regel] = Field(

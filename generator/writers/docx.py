@@ -13,6 +13,7 @@ import binascii
 import datetime
 import io
 import re
+import weakref
 import zipfile
 from dataclasses import dataclass, replace
 from pathlib import Path
@@ -120,6 +121,21 @@ class _Context:
     first_in_item: bool = False
 
 
+_STYLE_IDS: "weakref.WeakKeyDictionary[Any, dict[str, str | None]]" = weakref.WeakKeyDictionary()
+
+
+def _set_style(paragraph: Any, name: str) -> None:
+    """``paragraph.style = name``, looking the style id up once per document.
+
+    python-docx resolves the name on every assignment by scanning all styles,
+    which made documents with large tables slow; the result is the same.
+    """
+    ids = _STYLE_IDS.setdefault(paragraph.part, {})
+    if name not in ids:
+        ids[name] = paragraph.part.get_style_id(name, WD_STYLE_TYPE.PARAGRAPH)
+    paragraph._p.style = ids[name]
+
+
 class _Sink:
     """Where paragraphs and tables go: the document body or a table cell."""
 
@@ -127,12 +143,13 @@ class _Sink:
         self.container = container
         self.fresh = fresh_paragraph
 
-    def paragraph(self, style: Any) -> Any:
+    def paragraph(self, style: str) -> Any:
         if self.fresh is not None:
             paragraph, self.fresh = self.fresh, None
-            paragraph.style = style
-            return paragraph
-        return self.container.add_paragraph(style=style)
+        else:
+            paragraph = self.container.add_paragraph()
+        _set_style(paragraph, style)
+        return paragraph
 
     def table(self, rows: int, cols: int) -> Any:
         table = self.container.add_table(rows, cols)
@@ -342,7 +359,7 @@ class DocxWriter:
         style = ctx.style
         if ctx.list_kind is not None and not ctx.first_in_item:
             style = "List Continue"
-        paragraph = sink.paragraph(self.style(style))
+        paragraph = sink.paragraph(style)
         if ctx.align is not None:
             paragraph.alignment = ctx.align
         if ctx.list_kind is not None:
@@ -369,7 +386,7 @@ class DocxWriter:
             inline = self.inline_of(element, ctx.fmt)
             if inline.empty() and not ctx.list_kind:
                 if "leeg" in cls:
-                    sink.paragraph(self.style(style))
+                    sink.paragraph(style)
                 return
             self.paragraph(inline, sink, replace(ctx, style=style, align=_alignment(cls, ctx.align)))
         elif tag in ("ul", "ol"):
@@ -390,10 +407,10 @@ class DocxWriter:
                 if line_number:
                     inline.add(_Break())
                 inline.pieces.append(_Text(line, replace(ctx.fmt, mono=True)))
-            paragraph = sink.paragraph(self.style(ctx.style))
+            paragraph = sink.paragraph(ctx.style)
             self.runs(paragraph, inline, keep_spaces=True)
         elif tag == "hr":
-            paragraph = sink.paragraph(self.style("Normal"))
+            paragraph = sink.paragraph("Normal")
             _bottom_border(paragraph)
         elif tag in CONTAINER_TAGS:
             if "paginaeinde" in cls and not len(element) and not (element.text or "").strip():
@@ -509,25 +526,28 @@ class DocxWriter:
         widths = [sum(int(c.get("colspan", "1") or 1) for c in row if c.tag in ("td", "th")) for row in rows]
         columns = max(widths)
         if self._page_break_pending:
-            sink.paragraph(self.style("Normal")).add_run().add_break(WD_BREAK.PAGE)
+            sink.paragraph("Normal").add_run().add_break(WD_BREAK.PAGE)
             self._page_break_pending = False
         table = sink.table(len(rows), columns)
         cls = classes(element)
         borderless = bool(cls & {"ondertekening", "kopblok"})
         table.style = self.style("Normal Table" if borderless and "Normal Table" in self._styles else "Table Grid")
         table.alignment = WD_TABLE_ALIGNMENT.LEFT
+        _column_widths(table, element, columns)
         for r, row in enumerate(rows):
             in_head = row.getparent().tag == "thead"
             if in_head:
                 _repeat_header(table.rows[r])
             c = 0
+            row_cells = table.rows[r].cells  # once per row: table.cell() rescans the whole table
             for cell_element in row:
                 if cell_element.tag not in ("td", "th"):
                     continue
                 span = int(cell_element.get("colspan", "1") or 1)
-                cell = table.cell(r, c)
+                cell = row_cells[c]
                 if span > 1:
-                    cell = cell.merge(table.cell(r, c + span - 1))
+                    cell = cell.merge(row_cells[c + span - 1])
+                    row_cells = table.rows[r].cells
                 cell_cls = classes(cell_element)
                 align = WD_ALIGN_PARAGRAPH.RIGHT if cell_cls & {"bedrag", "getal", "rechts"} else _alignment(cell_cls, None)
                 fmt = replace(ctx.fmt, bold=True) if (cell_element.tag == "th" or "totaal" in cell_cls) else ctx.fmt
@@ -778,6 +798,27 @@ def _alignment(cls: set[str], default: Any) -> Any:
     if "rechts" in cls or "bedrag" in cls or "getal" in cls:
         return WD_ALIGN_PARAGRAPH.RIGHT
     return default
+
+
+def _column_widths(table: Any, element: Any, columns: int) -> None:
+    """Widths from ``<colgroup><col style="width: 40%">``, as a share of the text width.
+
+    Without widths for every column Word and LibreOffice divide the table evenly.
+    """
+    cols = element.xpath("./colgroup/col|./col")
+    shares = []
+    for col in cols:
+        match = re.search(r"width\s*:\s*(\d+(?:\.\d+)?)%", col.get("style", ""))
+        shares.extend([float(match.group(1)) if match else None] * int(col.get("span", "1") or 1))
+    if len(shares) != columns or None in shares:
+        return
+    table.autofit = False
+    widths = [Emu(int(TEXT_WIDTH * share / 100)) for share in shares]
+    for index, width in enumerate(widths):
+        table.columns[index].width = width
+    for row in table.rows:
+        for index, cell in enumerate(row.cells):
+            cell.width = widths[index]
 
 
 def _length(value: str | None) -> Any:

@@ -1,0 +1,59 @@
+"""DOCX writer details for tables: column widths from <colgroup>, cells in the right place."""
+
+from __future__ import annotations
+
+import datetime
+import io
+
+import docx
+from docx.enum.text import WD_ALIGN_PARAGRAPH
+from docx.oxml.ns import qn
+
+from generator.render import to_document
+from generator.writers.docx import write_docx
+
+HTML = """<!DOCTYPE html><html lang="nl"><head><title>Tabellen</title></head><body>
+<h1>Tabellen</h1>
+<table>
+<colgroup><col style="width: 50%"><col style="width: 20%"><col style="width: 30%"></colgroup>
+<thead><tr><th>Omschrijving</th><th class="rechts">Jaar</th><th class="bedrag">Bedrag</th></tr></thead>
+<tbody>
+<tr><td>Eerste</td><td class="getal">2018</td><td class="bedrag">€ 1.000</td></tr>
+<tr class="totaal"><td class="totaal" colspan="2">Totaal</td><td class="bedrag totaal">€ 1.000</td></tr>
+</tbody>
+</table>
+<table><tr><td>zonder</td><td>breedtes</td></tr></table>
+</body></html>"""
+
+
+def written():
+    document = to_document("tabellen", HTML, datetime.date(2020, 1, 1))
+    return docx.Document(io.BytesIO(write_docx(document)))
+
+
+def test_colgroup_widths_become_a_fixed_word_grid():
+    word = written()
+    first, second = word.tables
+    grid = [int(col.get(qn("w:w"))) for col in first._tbl.tblGrid.iterchildren()]
+    text_width = 16 / 2.54 * 1440  # twips
+    assert [round(w / text_width * 100) for w in grid] == [50, 20, 30]
+    assert first._tbl.tblPr.find(qn("w:tblLayout")).get(qn("w:type")) == "fixed"
+    # the merged total cell spans the first two columns and keeps their width together
+    total = first.rows[2].cells
+    assert total[0].text == total[1].text == "Totaal" and total[2].text == "€ 1.000"
+    assert abs(total[0].width - (grid[0] + grid[1]) * 635) < 635 * 2
+    # a table without widths keeps Word's automatic layout
+    assert second._tbl.tblPr.find(qn("w:tblLayout")) is None
+
+
+def test_cells_keep_their_place_alignment_and_style():
+    word = written()
+    table = word.tables[0]
+    assert [c.text for c in table.rows[0].cells] == ["Omschrijving", "Jaar", "Bedrag"]
+    assert [c.text for c in table.rows[1].cells] == ["Eerste", "2018", "€ 1.000"]
+    assert table.rows[1].cells[2].paragraphs[0].alignment == WD_ALIGN_PARAGRAPH.RIGHT
+    assert table.rows[0].cells[1].paragraphs[0].alignment == WD_ALIGN_PARAGRAPH.RIGHT
+    assert all(run.bold for run in table.rows[2].cells[2].paragraphs[0].runs)
+    styles = {p.style.name for p in word.paragraphs if p.text}
+    assert styles == {"Title"}
+    assert table.rows[1].cells[0].paragraphs[0].style.name == "Normal"
