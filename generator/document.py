@@ -37,6 +37,7 @@ CLASSES = {
     # legal structure
     "artikel", "artikelkop", "lid", "onderdeel", "opschrift", "aanhef", "overwegingen", "slotformulier",
     "toelichting", "partijen", "afspraken", "verwijzing",
+    "subonderdeel", "nummer",  # a numbered paragraph (lid, onderdeel) and its number
     # signatures
     "ondertekening", "handtekening",
     # numbers in tables

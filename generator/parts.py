@@ -5,3 +5,4 @@ imports this module once. A new part adds one import line here.
 """
 
 from . import checks, derive  # noqa: F401 - the base derivers and checks
+from . import regeling  # noqa: F401,E402 - the gemeenschappelijke regeling (issue 4)

@@ -11,6 +11,7 @@ from pydantic import Field
 from .base import Bedrag, Getal, Id, Model, Regel, Tekst, assign_paths
 from .besluiten import Besluit, Vergadering
 from .intentieverklaring import Afspraak, Intentieverklaring
+from .regeling import Regeling
 from .samenwerking import (
     VORM_NAMEN,
     Bestuur,
@@ -35,6 +36,7 @@ class Inhoud(Model):
     planning: Planning | None = Field(None, description="Planning op hoofdlijnen.")
     intentieverklaring: Intentieverklaring | None = Field(None, description="De intentieverklaring.")
     besluiten: list[Besluit] | None = Field(None, description="De besluiten van raden en colleges in dit traject.")
+    regeling: Regeling | None = Field(None, description="De tekst van de gemeenschappelijke regeling.")
 
 
 __all__ = [

@@ -32,7 +32,11 @@ from ..document import BLOCK_TAGS, CONTAINER_TAGS, RenderedDocument, classes
 from ..errors import BuildError
 
 HEADING_STYLES = {"h1": "Title", "h2": "Heading 1", "h3": "Heading 2", "h4": "Heading 3"}
-PARAGRAPH_CLASS_STYLES = {"ondertitel": "Subtitle", "noot": "Noot", "kader": "Kader", "label": "Label"}
+PARAGRAPH_CLASS_STYLES = {"ondertitel": "Subtitle", "noot": "Noot", "kader": "Kader", "label": "Label",
+                          "lid": "Lid", "onderdeel": "Onderdeel", "subonderdeel": "Subonderdeel"}
+#: Numbered paragraphs of legal text: number, tab, text with a hanging indent (level 1, 2, 3).
+NUMBERED_STYLES = {"Lid": 1, "Onderdeel": 2, "Subonderdeel": 3}
+NUMBER_INDENT = Cm(0.75)
 LIST_KINDS = {"1": "decimal", "a": "lowerLetter", "A": "upperLetter", "i": "lowerRoman", "I": "upperRoman"}
 BULLETS = ("•", "–", "◦")
 WHITESPACE = re.compile(r"[ \t\n\r\f]+")
@@ -59,6 +63,10 @@ class _Text:
 
 class _Break:
     pass
+
+
+class _Tab:
+    """A tab after the number of a numbered paragraph (``<span class="nummer">``)."""
 
 
 @dataclass
@@ -93,7 +101,7 @@ class _Inline:
                 space_before = text.endswith(" ")
                 result.append(_Text(text, piece.fmt))
             else:
-                if isinstance(piece, _Break) and result and isinstance(result[-1], _Text):
+                if isinstance(piece, (_Break, _Tab)) and result and isinstance(result[-1], _Text):
                     result[-1] = _Text(result[-1].text.rstrip(" "), result[-1].fmt)
                 result.append(piece)
                 space_before = True
@@ -120,19 +128,41 @@ class _Context:
     first_in_item: bool = False
 
 
+class _StyleIds:
+    """Style name → style id, looked up once per name (python-docx searches all styles each time)."""
+
+    def __init__(self, document: Any):
+        self.document = document
+        self.ids: dict[str, str | None] = {}
+
+    def apply(self, paragraph: Any, name: str) -> None:
+        if name not in self.ids:
+            style = self.document.styles[name]
+            default = self.document.styles.default(WD_STYLE_TYPE.PARAGRAPH)
+            self.ids[name] = None if default is not None and style.style_id == default.style_id else style.style_id
+        paragraph._p.style = self.ids[name]
+
+
 class _Sink:
     """Where paragraphs and tables go: the document body or a table cell."""
 
-    def __init__(self, container: Any, fresh_paragraph: Any = None):
+    def __init__(self, container: Any, fresh_paragraph: Any = None, styles: _StyleIds | None = None):
         self.container = container
         self.fresh = fresh_paragraph
+        self.styles = styles
 
     def paragraph(self, style: str) -> Any:
         if self.fresh is not None:
             paragraph, self.fresh = self.fresh, None
+        elif self.styles is not None:
+            paragraph = self.container.add_paragraph()
+        else:
+            return self.container.add_paragraph(style=style)
+        if self.styles is not None:
+            self.styles.apply(paragraph, style)
+        else:
             paragraph.style = style
-            return paragraph
-        return self.container.add_paragraph(style=style)
+        return paragraph
 
     def table(self, rows: int, cols: int) -> Any:
         table = self.container.add_table(rows, cols)
@@ -242,6 +272,15 @@ class DocxWriter:
                 border.set(qn("w:color"), "1F3864")
                 borders.append(border)
             ppr.append(borders)
+        for name, level in NUMBERED_STYLES.items():
+            if name in names:
+                continue
+            style = styles.add_style(name, WD_STYLE_TYPE.PARAGRAPH)
+            style.base_style = styles["Normal"]
+            style.paragraph_format.left_indent = NUMBER_INDENT * level
+            style.paragraph_format.first_line_indent = -NUMBER_INDENT
+            style.paragraph_format.tab_stops.add_tab_stop(NUMBER_INDENT * level)
+            style.paragraph_format.space_after = Pt(3)
         if "Label" not in names:
             style = styles.add_style("Label", WD_STYLE_TYPE.PARAGRAPH)
             style.base_style = styles["Normal"]
@@ -297,7 +336,8 @@ class DocxWriter:
         body = self.doc.tree.find("body")
         if body is None:
             raise BuildError(f"document {self.doc.name}: <body> ontbreekt")
-        sink = _Sink(self.document)
+        self.style_ids = _StyleIds(self.document)
+        sink = _Sink(self.document, styles=self.style_ids)
         self.mixed(body, sink, _Context())
         self._properties()
         buffer = io.BytesIO()
@@ -465,12 +505,16 @@ class DocxWriter:
             self.inline(child, new, inline)
             if child.tail:
                 inline.text(child.tail, new)
+        if tag == "span" and "nummer" in classes(element):
+            inline.add(_Tab())
 
     def runs(self, paragraph: Any, inline: _Inline, keep_spaces: bool = False) -> None:
         pieces = inline.pieces if keep_spaces else inline.normalized()
         for piece in pieces:
             if isinstance(piece, _Break):
                 paragraph.add_run().add_break()
+            elif isinstance(piece, _Tab):
+                paragraph.add_run().add_tab()
             elif isinstance(piece, _Picture):
                 self.picture(paragraph, piece.element)
             elif piece.fmt.href:
@@ -525,7 +569,7 @@ class DocxWriter:
                 cell_cls = classes(cell_element)
                 align = WD_ALIGN_PARAGRAPH.RIGHT if cell_cls & {"bedrag", "getal", "rechts"} else _alignment(cell_cls, None)
                 fmt = replace(ctx.fmt, bold=True) if (cell_element.tag == "th" or "totaal" in cell_cls) else ctx.fmt
-                cell_sink = _Sink(cell, cell.paragraphs[0])
+                cell_sink = _Sink(cell, cell.paragraphs[0], self.style_ids)
                 self.mixed(cell_element, cell_sink, _Context(style="Normal", align=align, fmt=fmt))
                 c += span
         if "ondertekening" in cls:
