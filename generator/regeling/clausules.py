@@ -226,6 +226,12 @@ def sleutel(text: str) -> str:
     return result[:40].rstrip("-")
 
 
+@functools.lru_cache(maxsize=2048)
+def _compiled(template: str) -> jinja2.Template:
+    """Clause texts are compiled once per process (compiling costs far more than rendering)."""
+    return environment().from_string(template)
+
+
 @dataclass
 class Rendered:
     """A clause's text for one article, as model-shaped dicts (validated by the caller)."""
@@ -246,7 +252,7 @@ class ClauseRenderer:
 
     def text(self, template: str, **extra: Any) -> str:
         try:
-            return environment().from_string(template).render({**self.context, **extra}).strip()
+            return _compiled(template).render({**self.context, **extra}).strip()
         except jinja2.TemplateError as exc:
             raise BuildError(f"{self.entry.source}: clausule {self.entry.name}: fout in tekst: {exc}") from None
 

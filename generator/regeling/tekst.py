@@ -348,9 +348,9 @@ class _Builder:
                "gemeenschappelijk-orgaan": "gemeenschappelijk-orgaan"}.get(self.vorm)
         if rol:
             return self.orgaan(rol)
-        if self.vorm == "centrumgemeente" and self.regeling.centrumgemeente:
-            return f"het college van burgemeester en wethouders van {self.regeling.centrumgemeente}"
-        return "de deelnemers"
+        if self.vorm == "centrumgemeente":
+            return f"het college van burgemeester en wethouders van {self.regeling.centrumgemeente or 'de centrumgemeente'}"
+        return "het portefeuillehoudersoverleg"  # a regeling zonder meer has no organ of its own
 
     def uitvoerend(self) -> str:
         """The organ that prepares and executes: dagelijks bestuur, or the one organ there is."""

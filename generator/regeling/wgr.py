@@ -12,9 +12,9 @@ import re
 from dataclasses import dataclass
 from typing import Iterator
 
-from ..checks import Finding, check
+from ..checks import Finding, check, known_ids
 from ..derive import Afgeleid
-from ..formatting import MAANDEN, TELWOORDEN, opsomming
+from ..formatting import MAANDEN, TELWOORDEN, opsomming, telwoord
 from ..model import Inhoud
 from .tekst import VORM_ORGANEN, Artikel, RegelingTekst, Tekstdeel
 
@@ -86,7 +86,10 @@ def _finding(artikel: Artikel | None, tekst: Tekstdeel, start: int, message: str
     """A finding about part of a text; for clause text, at the parameter whose value is in ``matched``."""
     if tekst.clausule is not None and artikel is not None:
         for key, value in artikel.bron.parameters.items():
-            if str(value) and str(value) in matched:
+            shown = {str(value)}
+            if isinstance(value, int) and not isinstance(value, bool):
+                shown.add(telwoord(value))
+            if any(text and re.search(rf"\b{re.escape(text)}\b", matched) for text in shown):
                 return Finding(artikel.bron.pad + ("parameters", key), message)
         return Finding(tekst.pad, message + f' (in de tekst van clausule "{tekst.clausule}")')
     return Finding(tekst.pad, message, inside=_inside(tekst, start))
@@ -109,7 +112,7 @@ def _regeling_structuur(inhoud: Inhoud, afgeleid: Afgeleid) -> Iterator[Finding]
         for target, _, _ in references(tekst.bron):
             if target not in known:
                 yield Finding(tekst.pad, f'clausule "{tekst.clausule}": verwijzing [[{target}]] wijst naar een '
-                                         "onbekend id; geef de juiste parameter of pas de clausule aan")
+                                         f"onbekend id ({known_ids(target, known)}); geef de juiste parameter")
 
 
 @check
@@ -159,8 +162,8 @@ def _wgr_organen(inhoud: Inhoud, afgeleid: Afgeleid) -> Iterator[Finding]:
             yield Finding(model.pad + ("centrumgemeente",),  # type: ignore[union-attr]
                           f'"{model.centrumgemeente}" is geen deelnemende gemeente; deelnemers zijn: '  # type: ignore[union-attr]
                           f"{opsomming(gemeenten)}")
-        delegatie = re.compile(r"\b(delegeren|delegeert|gedelegeerd|delegatie|dragen\s+\w+\s+over|"
-                               r"overdracht\s+van\s+bevoegdheden|overgedragen)\b", re.I)
+        delegatie = re.compile(r"\b(delegeren|delegeert|gedelegeerd|delegatie|(?:dragen|draagt)\b[^.;]{0,80}?\bover|"
+                               r"overdragen|overdracht\s+van\s+bevoegdheden|overgedragen)\b", re.I)
         for artikel, tekst in regeling.teksten():
             if artikel is None or tekst is artikel.toelichting:
                 continue
@@ -249,6 +252,15 @@ def _wgr_begrotingscyclus(inhoud: Inhoud, afgeleid: Afgeleid) -> Iterator[Findin
     if regeling is None or regeling.vorm not in (OL, BVO, GO):
         return
     article = "artikel 34b" if regeling.vorm == OL else None
+    seen: set[tuple] = set()
+    for finding in _begrotingstermijnen(regeling, article):
+        key = (finding.path, finding.message, finding.inside)
+        if key not in seen:
+            seen.add(key)
+            yield finding
+
+
+def _begrotingstermijnen(regeling: RegelingTekst, article: str | None) -> Iterator[Finding]:
     for artikel in regeling.artikelen():
         if not artikel.onderwerpen & {"begroting", "jaarrekening", "zienswijze"}:
             continue
