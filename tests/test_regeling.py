@@ -450,3 +450,17 @@ def test_every_clause_is_documented():
         assert row is not None, f"clausule {name} ontbreekt in docs/regeling.md"
         for parameter in entry.clausule.parameters:
             assert f"`{parameter}`" in row, f"parameter {parameter} van {name} ontbreekt in docs/regeling.md"
+
+
+def test_positions_inside_folded_text(tmp_path):
+    """A `>` block folds lines into one; a position inside it still points at the right line."""
+    from generator.loader import load_file
+    from generator.markup import references
+
+    file = tmp_path / "tekst.yaml"
+    file.write_text("tekst: >-\n  Eerste regel met [[a]] en\n  tweede regel met [[b]].\n\n"
+                    "  Nieuwe alinea met [[c]].\n", encoding="utf-8")
+    data, sources = load_file(file)
+    found = {target: sources.inside(("tekst",), line, column).display()
+             for target, line, column in references(data["tekst"])}
+    assert found == {"a": f"{file}:2:20", "b": f"{file}:3:20", "c": f"{file}:5:21"}

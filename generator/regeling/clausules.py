@@ -251,6 +251,8 @@ class ClauseRenderer:
         self.vorm = vorm
 
     def text(self, template: str, **extra: Any) -> str:
+        if "{" not in template:
+            return template.strip()  # plain text: nothing to render
         try:
             return _compiled(template).render({**self.context, **extra}).strip()
         except jinja2.TemplateError as exc:

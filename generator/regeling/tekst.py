@@ -561,7 +561,7 @@ class _Builder:
                 continue
             problem = clausules.check_value(spec.soort, value, gemeenten, self.article_ids)
             if problem:
-                self.findings.append(Finding(path, f"{problem} ({spec.omschrijving})"))
+                self.findings.append(Finding(path, f"{problem}; de parameter regelt: {spec.omschrijving}"))
                 ok = False
         values: dict[str, Any] = {}
         for key, spec in clause.parameters.items():
@@ -569,7 +569,7 @@ class _Builder:
                 values[key] = bron.parameters[key]
             elif spec.standaard is None:
                 self.findings.append(Finding(bron.pad + ("parameters",) if bron.parameters else bron.pad + ("clausule",),
-                                             f'clausule "{name}" vraagt de parameter "{key}" ({spec.omschrijving})'))
+                                             f'clausule "{name}" vraagt de parameter "{key}": {spec.omschrijving}'))
                 ok = False
             else:
                 values[key] = clausules.render_default(spec.standaard, renderer)
