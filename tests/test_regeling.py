@@ -464,3 +464,12 @@ def test_positions_inside_folded_text(tmp_path):
     found = {target: sources.inside(("tekst",), line, column).display()
              for target, line, column in references(data["tekst"])}
     assert found == {"a": f"{file}:2:20", "b": f"{file}:3:20", "c": f"{file}:5:21"}
+
+
+def test_a_reference_in_a_one_line_field_is_refused(tmp_path):
+    folder = copy_of(tmp_path)
+    file = replace_in(folder, "  besluittekst: \"de Gemeenschappelijke regeling Drechtsteden zodanig",
+                      "  besluittekst: \"de regeling, bedoeld in [[belang]], zodanig")
+    [message] = problems(folder)
+    assert message.startswith(f"{file}:{position_of(file, 'besluittekst:').split(':')[1]}:")
+    assert "kan alleen in de tekst van artikelen" in message

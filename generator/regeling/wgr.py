@@ -102,6 +102,16 @@ def _regeling_structuur(inhoud: Inhoud, afgeleid: Afgeleid) -> Iterator[Finding]
     if regeling is None:
         return
     yield from regeling.findings
+    # One-line fields are printed as they are: a reference there would show as [[id]].
+    model = inhoud.regeling
+    for name in ("citeertitel", "opschrift", "status", "naam_lichaam", "besluittekst"):
+        if "[[" in (getattr(model, name) or ""):
+            yield Finding(model.pad + (name,), "een verwijzing [[...]] kan alleen in de tekst van artikelen, "  # type: ignore[union-attr]
+                                               "overwegingen en toelichting staan")
+    for index, text in enumerate(model.gelet_op):  # type: ignore[union-attr]
+        if "[[" in text:
+            yield Finding(model.pad + ("gelet_op", index), "een verwijzing [[...]] kan alleen in de tekst van "  # type: ignore[union-attr]
+                                                            "artikelen, overwegingen en toelichting staan")
     # References in clause texts (texts from YAML are checked by the general reference check).
     known = regeling.targets
     from ..markup import references
