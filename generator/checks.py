@@ -135,6 +135,18 @@ def _references(inhoud: Inhoud, afgeleid: Afgeleid) -> Iterator[Finding]:
                 yield Finding(path, f'verwijzing [[{target}]]: in "{scope}" zijn geen verwijzingen mogelijk',
                               inside=(line, column))
             elif target not in targets:
-                known = ", ".join(sorted(targets)) or "geen"
-                yield Finding(path, f"verwijzing [[{target}]] wijst naar een onbekend id; bekend zijn: {known}",
+                yield Finding(path, f"verwijzing [[{target}]] wijst naar een onbekend id; {known_ids(target, targets)}",
                               inside=(line, column))
+
+
+def known_ids(target: str, targets: Iterable[str], limit: int = 12) -> str:
+    """``bekend zijn: a, b, c``; with many ids, the closest ones (``bedoelde u ...?``)."""
+    import difflib
+
+    known = sorted(targets)
+    if len(known) <= limit:
+        return "bekend zijn: " + (", ".join(known) or "geen")
+    close = difflib.get_close_matches(target, known, n=3, cutoff=0.6)
+    if close:
+        return "bedoelde u " + " of ".join(f"[[{c}]]" for c in close) + "?"
+    return "bekend zijn onder meer: " + ", ".join(known[:limit]) + ", ..."

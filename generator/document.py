@@ -27,6 +27,9 @@ BLOCK_TAGS = (
 TABLE_TAGS = {"thead", "tbody", "tfoot", "tr", "th", "td", "caption", "colgroup", "col"}
 INLINE_TAGS = {"strong", "em", "b", "i", "u", "a", "span", "br", "sup", "sub", "code", "small", "img"}
 VOCABULARY = HEAD_TAGS | BLOCK_TAGS | TABLE_TAGS | INLINE_TAGS
+#: A heading may name its Word style explicitly (``data-word-stijl``), so its level in the HTML
+#: can follow the document's outline while Word keeps one style for one kind of heading.
+WORD_HEADING_STYLES = ("Title", "Heading 1", "Heading 2", "Heading 3", "Heading 4")
 
 #: Semantic classes both writers understand (see docs/sjablonen.md).
 CLASSES = {
@@ -37,6 +40,7 @@ CLASSES = {
     # legal structure
     "artikel", "artikelkop", "lid", "onderdeel", "opschrift", "aanhef", "overwegingen", "slotformulier",
     "toelichting", "partijen", "afspraken", "verwijzing",
+    "subonderdeel", "nummer",  # a numbered paragraph (lid, onderdeel) and its number
     # signatures and decisions
     "ondertekening", "handtekening", "raadsbesluit",
     # numbers in tables
@@ -100,6 +104,12 @@ def check_vocabulary(tree: etree._Element, name: str) -> None:
                 problems.append(
                     f'onbekende klasse "{cls}" op <{element.tag}> (regel {element.sourceline} van de HTML)'
                 )
+        word_style = element.get("data-word-stijl")
+        if word_style is not None and (element.tag not in HEADING_TAGS or word_style not in WORD_HEADING_STYLES):
+            problems.append(
+                f'data-word-stijl="{word_style}" op <{element.tag}> (regel {element.sourceline} van de HTML); '
+                f"alleen op koppen, een van: {', '.join(WORD_HEADING_STYLES)}"
+            )
         if element.tag == "img" and not (element.get("alt") or "").strip():
             problems.append(f"afbeelding zonder alt-tekst (regel {element.sourceline} van de HTML)")
         if element.tag in ("td", "th") and element.get("rowspan") not in (None, "1"):

@@ -57,19 +57,51 @@ class SourceMap:
     def inside(self, path: PathKey, line_in_value: int, column_in_line: int) -> Position | None:
         """Position of a character inside a scalar, given as (line, column) in its text.
 
-        Exact for block scalars (``|`` and ``>``, line by line) and single-line flow
-        scalars; for folded multi-line flow scalars it points at the scalar.
+        Exact for block scalars (``|`` line by line, ``>`` through its folded lines) and
+        single-line flow scalars; for folded multi-line flow scalars it points at the scalar.
         """
         scalar = self.scalars.get(tuple(path))
         if scalar is None:
             return self.value(path)
         start = scalar.position
-        if scalar.style in ("|", ">"):
+        if scalar.style == ">":
+            # Folded: the value's lines are the source lines joined with spaces; map back through them.
+            return _unfold(scalar, line_in_value, column_in_line) or start
+        if scalar.style == "|":
             return Position(start.file, start.line + 1 + line_in_value, scalar.indent + 1 + column_in_line)
         if line_in_value == 0:
             quote = 1 if scalar.style in ("'", '"') else 0
             return Position(start.file, start.line, start.column + quote + column_in_line)
         return start
+
+
+def _unfold(scalar: ScalarSource, line_in_value: int, column_in_line: int) -> Position | None:
+    """Where a character of a folded block scalar (``>``) stands in its file; None if unsure."""
+    try:
+        lines = Path(scalar.position.file).read_text(encoding="utf-8").split("\n")
+    except OSError:
+        return None
+    value_line, value_column, blank, started = 0, 0, 0, False
+    for index in range(scalar.position.line, len(lines)):
+        raw = lines[index]
+        if not raw.strip():
+            blank += 1
+            continue
+        indent = len(raw) - len(raw.lstrip(" "))
+        if indent < scalar.indent:
+            break
+        if indent > scalar.indent:
+            return None  # more-indented lines keep their breaks; not mapped
+        text = raw[scalar.indent:]
+        if blank:
+            value_line, value_column = value_line + blank, 0
+        elif started:
+            value_column += 1  # the space a single line break folds into
+        blank, started = 0, True
+        if value_line == line_in_value and value_column <= column_in_line < value_column + len(text):
+            return Position(scalar.position.file, index + 1, scalar.indent + 1 + column_in_line - value_column)
+        value_column += len(text)
+    return None
 
 
 @dataclass

@@ -8,3 +8,4 @@ from . import checks, derive  # noqa: F401 - the base derivers and checks
 from . import raadsvoorstel  # noqa: F401,E402 - raadsvoorstel per gemeente
 from . import versions  # noqa: F401,E402 - version table and source revision
 from .finance import part as _finance  # noqa: F401 - financien: afgeleid.financien, checks, charts
+from . import regeling  # noqa: F401,E402 - the gemeenschappelijke regeling (issue 4)

@@ -14,6 +14,7 @@ from .financien import Financien
 from .intentieverklaring import Afspraak, Intentieverklaring
 from .raadsvoorstel import Argument, Lokaal, Raadsvoorstel
 from .versies import Versie
+from .regeling import Regeling
 from .samenwerking import (
     VORM_NAMEN,
     Bestuur,
@@ -41,6 +42,7 @@ class Inhoud(Model):
     raadsvoorstel: Raadsvoorstel | None = Field(None, description="Het raadsvoorstel en raadsbesluit per gemeente.")
     versies: list[Versie] | None = Field(None, description="Versiegeschiedenis van de stukken, oudste eerst.")
     financien: Financien | None = Field(None, description="Financiën van de scenario's: kostenregels, verdeelsleutels, criteria.")
+    regeling: Regeling | None = Field(None, description="De tekst van de gemeenschappelijke regeling.")
 
 
 __all__ = [

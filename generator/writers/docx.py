@@ -33,7 +33,11 @@ from ..document import BLOCK_TAGS, CONTAINER_TAGS, RenderedDocument, classes
 from ..errors import BuildError
 
 HEADING_STYLES = {"h1": "Title", "h2": "Heading 1", "h3": "Heading 2", "h4": "Heading 3"}
-PARAGRAPH_CLASS_STYLES = {"ondertitel": "Subtitle", "noot": "Noot", "kader": "Kader", "label": "Label"}
+PARAGRAPH_CLASS_STYLES = {"ondertitel": "Subtitle", "noot": "Noot", "kader": "Kader", "label": "Label",
+                          "lid": "Lid", "onderdeel": "Onderdeel", "subonderdeel": "Subonderdeel"}
+#: Numbered paragraphs of legal text: number, tab, text with a hanging indent (level 1, 2, 3).
+NUMBERED_STYLES = {"Lid": 1, "Onderdeel": 2, "Subonderdeel": 3}
+NUMBER_INDENT = Cm(0.75)
 LIST_KINDS = {"1": "decimal", "a": "lowerLetter", "A": "upperLetter", "i": "lowerRoman", "I": "upperRoman"}
 BULLETS = ("•", "–", "◦")
 WHITESPACE = re.compile(r"[ \t\n\r\f]+")
@@ -60,6 +64,10 @@ class _Text:
 
 class _Break:
     pass
+
+
+class _Tab:
+    """A tab after the number of a numbered paragraph (``<span class="nummer">``)."""
 
 
 @dataclass
@@ -94,7 +102,7 @@ class _Inline:
                 space_before = text.endswith(" ")
                 result.append(_Text(text, piece.fmt))
             else:
-                if isinstance(piece, _Break) and result and isinstance(result[-1], _Text):
+                if isinstance(piece, (_Break, _Tab)) and result and isinstance(result[-1], _Text):
                     result[-1] = _Text(result[-1].text.rstrip(" "), result[-1].fmt)
                 result.append(piece)
                 space_before = True
@@ -264,6 +272,15 @@ class DocxWriter:
                 border.set(qn("w:color"), "1F3864")
                 borders.append(border)
             ppr.append(borders)
+        for name, level in NUMBERED_STYLES.items():
+            if name in names:
+                continue
+            style = styles.add_style(name, WD_STYLE_TYPE.PARAGRAPH)
+            style.base_style = styles["Normal"]
+            style.paragraph_format.left_indent = NUMBER_INDENT * level
+            style.paragraph_format.first_line_indent = -NUMBER_INDENT
+            style.paragraph_format.tab_stops.add_tab_stop(NUMBER_INDENT * level)
+            style.paragraph_format.space_after = Pt(3)
         if "Label" not in names:
             style = styles.add_style("Label", WD_STYLE_TYPE.PARAGRAPH)
             style.base_style = styles["Normal"]
@@ -274,7 +291,8 @@ class DocxWriter:
                            ("List Number 3", "List Number"), ("List Bullet 3", "List Bullet"),
                            ("Title", "Normal"), ("Subtitle", "Normal"), ("Caption", "Normal"),
                            ("Quote", "Normal"), ("Heading 1", "Normal"), ("Heading 2", "Normal"),
-                           ("Heading 3", "Normal"), ("Header", "Normal"), ("Footer", "Normal")):
+                           ("Heading 3", "Normal"), ("Heading 4", "Normal"), ("Header", "Normal"),
+                           ("Footer", "Normal")):
             if name not in {s.name for s in styles}:
                 style = styles.add_style(name, WD_STYLE_TYPE.PARAGRAPH)
                 style.base_style = styles[base]
@@ -380,7 +398,8 @@ class DocxWriter:
             self._page_break_pending = True
         if tag in HEADING_STYLES:
             inline = self.inline_of(element, ctx.fmt)
-            self.paragraph(inline, sink, _Context(style=HEADING_STYLES[tag]))
+            style = element.get("data-word-stijl") or HEADING_STYLES[tag]
+            self.paragraph(inline, sink, _Context(style=style))
         elif tag == "p":
             style = next((PARAGRAPH_CLASS_STYLES[c] for c in cls if c in PARAGRAPH_CLASS_STYLES), ctx.style)
             inline = self.inline_of(element, ctx.fmt)
@@ -489,12 +508,16 @@ class DocxWriter:
             self.inline(child, new, inline)
             if child.tail:
                 inline.text(child.tail, new)
+        if tag == "span" and "nummer" in classes(element):
+            inline.add(_Tab())
 
     def runs(self, paragraph: Any, inline: _Inline, keep_spaces: bool = False) -> None:
         pieces = inline.pieces if keep_spaces else inline.normalized()
         for piece in pieces:
             if isinstance(piece, _Break):
                 paragraph.add_run().add_break()
+            elif isinstance(piece, _Tab):
+                paragraph.add_run().add_tab()
             elif isinstance(piece, _Picture):
                 self.picture(paragraph, piece.element)
             elif piece.fmt.href:

@@ -1,0 +1,695 @@
+"""The regulation as it will be printed: clauses expanded, everything numbered, references worded.
+
+The deriver builds one :class:`RegelingTekst` per build (``afgeleid.regeling``) and fills
+``afgeleid.verwijzingen["regeling"]``. It never raises on bad content: what it cannot
+derive becomes a :class:`Finding` that the check ``_regeling_structuur`` reports with
+its file:line:col. Text is turned into HTML only when the template asks for it, after
+the checks have passed, with references worded for the place they stand.
+"""
+
+from __future__ import annotations
+
+import difflib
+import re
+from dataclasses import dataclass, field
+from typing import Any, Iterator
+
+from markupsafe import Markup
+from pydantic import ValidationError
+
+from .. import markup
+from ..checks import Finding
+from ..derive import Afgeleid, deriver
+from ..errors import PathKey
+from ..formatting import opsomming
+from ..model import Gemeente, Inhoud
+from ..model import regeling as model
+from . import clausules
+from .numbering import Plaats, letter, lid_label, number_items, onderdeel_label, reference, subonderdeel_label
+
+WGR = "Wet gemeenschappelijke regelingen"
+
+#: Per legal form: the organs it must have, and the organs it may have besides.
+VORM_ORGANEN: dict[str, tuple[tuple[str, ...], tuple[str, ...]]] = {
+    "openbaar-lichaam": (("algemeen-bestuur", "dagelijks-bestuur", "voorzitter"), ()),
+    "bedrijfsvoeringsorganisatie": (("bestuur",), ("voorzitter",)),
+    "gemeenschappelijk-orgaan": (("gemeenschappelijk-orgaan",), ("voorzitter",)),
+    "centrumgemeente": ((), ()),
+    "regeling-zonder-meer": ((), ()),
+}
+
+STANDAARD_ORGAANNAAM: dict[str, tuple[str, str]] = {
+    "algemeen-bestuur": ("algemeen bestuur", "het"),
+    "dagelijks-bestuur": ("dagelijks bestuur", "het"),
+    "voorzitter": ("voorzitter", "de"),
+    "bestuur": ("bestuur", "het"),
+    "gemeenschappelijk-orgaan": ("gemeenschappelijk orgaan", "het"),
+}
+
+#: Wgr basis of each legal form (artikel 8; verified, see docs/regeling.md).
+VORM_GRONDSLAG: dict[str, str | None] = {
+    "openbaar-lichaam": "artikel 8, eerste lid",
+    "gemeenschappelijk-orgaan": "artikel 8, tweede lid",
+    "bedrijfsvoeringsorganisatie": "artikel 8, derde lid",
+    "centrumgemeente": "artikel 8, vierde lid",
+    "regeling-zonder-meer": None,
+}
+
+LICHAAM: dict[str, str] = {
+    "openbaar-lichaam": "het openbaar lichaam",
+    "bedrijfsvoeringsorganisatie": "de bedrijfsvoeringsorganisatie",
+    "gemeenschappelijk-orgaan": "het gemeenschappelijk orgaan",
+    "centrumgemeente": "de centrumgemeente",
+    "regeling-zonder-meer": "de samenwerking",
+}
+
+DEELNEMER_MEERVOUD = {
+    "raad": "de raden",
+    "college": "de colleges van burgemeester en wethouders",
+    "burgemeester": "de burgemeesters",
+}
+
+DEELNEMER_ENKELVOUD = {
+    "raad": "de raad",
+    "college": "het college van burgemeester en wethouders",
+    "burgemeester": "de burgemeester",
+}
+
+_BLANK = "____________________"
+
+
+# -- the tree -----------------------------------------------------------------------------
+
+
+@dataclass
+class Tekstdeel:
+    """A piece of regulation text: its Markdown, where it came from and where it stands."""
+
+    bron: str
+    pad: PathKey  # the YAML scalar, or the article's ``clausule`` key for clause text
+    plaats: Plaats
+    clausule: str | None = None
+    regeling: "RegelingTekst | None" = field(default=None, repr=False)
+
+    def html(self, einde: str | None = None) -> Markup:
+        """One paragraph, without the surrounding ``<p>`` (leden, onderdelen, overwegingen).
+
+        ``einde`` replaces the closing punctuation (``;`` after an overweging).
+        """
+        assert self.regeling is not None
+        text = self.regeling.worded(self)
+        if einde is not None:
+            text = text.rstrip().rstrip(".;,:") + einde
+        return markup.to_inline_html(text, self.regeling.absolute_resolver)
+
+    def blok(self) -> Markup:
+        """Block-level HTML (toelichting)."""
+        assert self.regeling is not None
+        return markup.to_html(self.regeling.worded(self), self.regeling.absolute_resolver)
+
+
+@dataclass
+class Sub:
+    id: str
+    index: int
+    tekst: Tekstdeel
+
+    @property
+    def label(self) -> str:
+        return subonderdeel_label(self.index)
+
+
+@dataclass
+class Onderdeel:
+    id: str
+    index: int
+    tekst: Tekstdeel
+    subonderdelen: list[Sub] = field(default_factory=list)
+
+    @property
+    def label(self) -> str:
+        return onderdeel_label(self.index)
+
+
+@dataclass
+class Lid:
+    id: str
+    index: int
+    tekst: Tekstdeel
+    onderdelen: list[Onderdeel] = field(default_factory=list)
+
+    @property
+    def label(self) -> str:
+        return lid_label(self.index)
+
+
+@dataclass
+class Artikel:
+    id: str
+    nummer: str
+    titel: str | None
+    bron: model.Artikel
+    hoofdstuk: str
+    paragraaf: str | None
+    onderwerpen: set[str] = field(default_factory=set)
+    clausule: str | None = None
+    parameters: dict[str, Any] = field(default_factory=dict)
+    tekst: Tekstdeel | None = None
+    onderdelen: list[Onderdeel] = field(default_factory=list)
+    leden: list[Lid] = field(default_factory=list)
+    toelichting: Tekstdeel | None = None
+
+    @property
+    def kop(self) -> str:
+        return f"Artikel {self.nummer}. {self.titel}" if self.titel else f"Artikel {self.nummer}"
+
+    def teksten(self) -> Iterator[Tekstdeel]:
+        """Every piece of text of the article itself (not its toelichting)."""
+        if self.tekst:
+            yield self.tekst
+        for onderdeel in self.onderdelen:
+            yield onderdeel.tekst
+            yield from (s.tekst for s in onderdeel.subonderdelen)
+        for lid in self.leden:
+            yield lid.tekst
+            for onderdeel in lid.onderdelen:
+                yield onderdeel.tekst
+                yield from (s.tekst for s in onderdeel.subonderdelen)
+
+
+@dataclass
+class Paragraaf:
+    id: str
+    nummer: str
+    titel: str
+    artikelen: list[Artikel]
+
+    @property
+    def kop(self) -> str:
+        return f"§ {self.nummer}. {self.titel}"
+
+
+@dataclass
+class Hoofdstuk:
+    id: str
+    nummer: str
+    titel: str
+    artikelen: list[Artikel]
+    paragrafen: list[Paragraaf]
+
+    @property
+    def kop(self) -> str:
+        return f"Hoofdstuk {self.nummer}. {self.titel}"
+
+
+@dataclass(frozen=True)
+class Orgaan:
+    rol: str
+    naam: str
+    lidwoord: str
+    vereist: bool
+
+    @property
+    def met_lidwoord(self) -> str:
+        return f"{self.lidwoord} {self.naam}"
+
+
+@dataclass
+class Ondertekening:
+    gemeente: str
+    orgaan: str  # raad, college, burgemeester
+    slot: str
+    ondertekenaars: list[tuple[str, str]]
+
+
+@dataclass
+class RegelingTekst:
+    vorm: str
+    citeertitel: str
+    opschrift: str
+    status: str | None
+    aanhef: str
+    overwegingen: list[Tekstdeel]
+    toestemming: str | None
+    gelet_op: str
+    besluittekst: str
+    hoofdstukken: list[Hoofdstuk]
+    organen: list[Orgaan]
+    ondertekening: list[Ondertekening]
+    toelichting: Tekstdeel | None
+    targets: dict[str, Plaats]
+    findings: list[Finding] = field(default_factory=list)
+
+    def __post_init__(self) -> None:
+        self.absolute: dict[str, str] = {key: reference(target) for key, target in self.targets.items()}
+
+    def absolute_resolver(self, target: str) -> str | None:
+        return self.absolute.get(target)
+
+    def artikelen(self) -> list[Artikel]:
+        result: list[Artikel] = []
+        for hoofdstuk in self.hoofdstukken:
+            result.extend(hoofdstuk.artikelen)
+            for paragraaf in hoofdstuk.paragrafen:
+                result.extend(paragraaf.artikelen)
+        return result
+
+    def artikel(self, key: str) -> Artikel | None:
+        return next((a for a in self.artikelen() if a.id == key), None)
+
+    def met_onderwerp(self, onderwerp: str) -> list[Artikel]:
+        return [a for a in self.artikelen() if onderwerp in a.onderwerpen]
+
+    def teksten(self) -> Iterator[tuple[Artikel | None, Tekstdeel]]:
+        """Every piece of text, with the article it belongs to (None for aanhef and toelichting)."""
+        for overweging in self.overwegingen:
+            yield None, overweging
+        for artikel in self.artikelen():
+            for tekst in artikel.teksten():
+                yield artikel, tekst
+            if artikel.toelichting:
+                yield artikel, artikel.toelichting
+        if self.toelichting:
+            yield None, self.toelichting
+
+    def artikelsgewijs(self) -> list[Artikel]:
+        return [a for a in self.artikelen() if a.toelichting is not None]
+
+    def worded(self, tekst: Tekstdeel) -> str:
+        """The Markdown with each ``[[id]]`` written out for the place where it stands."""
+        return word_references(tekst.bron, lambda target: self.phrase(target, tekst.plaats))
+
+    def phrase(self, target: str, where: Plaats) -> str | None:
+        found = self.targets.get(target)
+        return reference(found, where) if found is not None else None
+
+
+def word_references(text: str, phrase) -> str:
+    """Replace ``[[id]]`` by ``[[id|wording]]``: capital at the start of a sentence, and the
+    closing comma the Ar asks for when the sentence goes on (``artikel 5, tweede lid, is``)."""
+
+    def replace(match: re.Match) -> str:
+        target, own = match.group(1), match.group(2)
+        if own is not None:
+            return match.group(0)
+        wording = phrase(target)
+        if wording is None:
+            return match.group(0)
+        before = text[:match.start()].rstrip(" \t")
+        if not before or before.endswith(("\n\n", ".", "!", "?")) or before.endswith(("\n- ", "\n* ")):
+            wording = wording[:1].upper() + wording[1:]
+        after = text[match.end():match.end() + 2]
+        if "," in wording and len(after) == 2 and after[0] == " " and (after[1].isalnum() or after[1] == "("):
+            wording += ","
+        return f"[[{target}|{wording}]]"
+
+    return markup.REFERENCE.sub(replace, text)
+
+
+# -- building -------------------------------------------------------------------------------
+
+
+class _Builder:
+    def __init__(self, inhoud: Inhoud, afgeleid: Afgeleid):
+        self.inhoud = inhoud
+        self.regeling: model.Regeling = inhoud.regeling  # type: ignore[assignment]
+        self.vorm = inhoud.samenwerking.vorm
+        self.deelnemers: list[Gemeente] = sorted(afgeleid.deelnemers, key=lambda g: g.naam.casefold())
+        self.findings: list[Finding] = []
+        self.targets: dict[str, Plaats] = {}
+        self.library = clausules.library()
+        self.organen = self._organen()
+
+    # organs and the clause context
+
+    def _organen(self) -> list[Orgaan]:
+        required, optional = VORM_ORGANEN[self.vorm]
+        result = []
+        for rol in (*required, *optional):
+            given = self.regeling.organen.get(rol)  # type: ignore[call-overload]
+            if given is None and rol not in required:
+                continue
+            naam, lidwoord = STANDAARD_ORGAANNAAM[rol]
+            if given is not None:
+                naam, lidwoord = given.naam, given.lidwoord or lidwoord
+            result.append(Orgaan(rol, naam, lidwoord, rol in required))
+        return result
+
+    def orgaan(self, rol: str) -> str:
+        found = next((o for o in self.organen if o.rol == rol), None)
+        if found is None:
+            naam, lidwoord = STANDAARD_ORGAANNAAM.get(rol, (rol, "het"))
+            return f"{lidwoord} {naam}"
+        return found.met_lidwoord
+
+    def vaststellend(self) -> str:
+        """The organ that adopts the budget and decides: algemeen bestuur, bestuur or orgaan."""
+        rol = {"openbaar-lichaam": "algemeen-bestuur", "bedrijfsvoeringsorganisatie": "bestuur",
+               "gemeenschappelijk-orgaan": "gemeenschappelijk-orgaan"}.get(self.vorm)
+        if rol:
+            return self.orgaan(rol)
+        if self.vorm == "centrumgemeente":
+            return f"het college van burgemeester en wethouders van {self.regeling.centrumgemeente or 'de centrumgemeente'}"
+        return "het portefeuillehoudersoverleg"  # a regeling zonder meer has no organ of its own
+
+    def uitvoerend(self) -> str:
+        """The organ that prepares and executes: dagelijks bestuur, or the one organ there is."""
+        if self.vorm == "openbaar-lichaam":
+            return self.orgaan("dagelijks-bestuur")
+        return self.vaststellend()
+
+    def context(self, artikel: model.Artikel) -> dict[str, Any]:
+        regeling = self.regeling
+        return {
+            "vorm": self.vorm,
+            "artikel": artikel.id,
+            "citeertitel": regeling.citeertitel,
+            "naam_lichaam": regeling.naam_lichaam or self.inhoud.samenwerking.naam,
+            "lichaam": LICHAAM[self.vorm],
+            "bezittelijk": "haar" if self.vorm == "bedrijfsvoeringsorganisatie" else "zijn",
+            "vestigingsplaats": self.inhoud.samenwerking.vestigingsplaats or "",
+            "gemeenten": [g.naam for g in self.deelnemers],
+            "deelnemers": list(regeling.deelnemers),
+            "deelnemers_tekst": opsomming([DEELNEMER_MEERVOUD[d][3:] for d in regeling.deelnemers]),
+            "deelnemers_enkelvoud": opsomming([DEELNEMER_ENKELVOUD[d] for d in regeling.deelnemers]),
+            "vaststellend": self.vaststellend(),
+            "uitvoerend": self.uitvoerend(),
+            "raden_nemen_deel": "raad" in regeling.deelnemers,
+            "bekendmaking": regeling.bekendmaking,
+            "centrumgemeente": regeling.centrumgemeente or "",
+            "ingangsdatum": self.inhoud.samenwerking.ingangsdatum,
+            "orgaan": self.orgaan,
+            "orgaannaam": lambda rol: self.orgaan(rol).split(" ", 1)[1],
+            "heeft": lambda rol: any(o.rol == rol for o in self.organen),
+            "wet": WGR,
+        }
+
+    # the whole regulation
+
+    def build(self) -> RegelingTekst:
+        regeling = self.regeling
+        frozen = regeling.nummering == "vast"
+        self._unique_ids()
+        all_articles = [a for h in regeling.hoofdstukken for a in _articles_of(h)]
+        self.article_ids = {a.id for a in all_articles}
+
+        chapters = number_items(((h.id, h.nummer) for h in regeling.hoofdstukken), frozen, capitals=True,
+                                what="hoofdstuk")
+        articles = number_items(((a.id, a.nummer) for a in all_articles), frozen)
+        self._numbering_findings(chapters, {h.id: h for h in regeling.hoofdstukken})
+        self._numbering_findings(articles, {a.id: a for a in all_articles})
+
+        hoofdstukken: list[Hoofdstuk] = []
+        for h_index, hoofdstuk in enumerate(regeling.hoofdstukken):
+            h_nummer = chapters.numbers[hoofdstuk.id]
+            self.targets[hoofdstuk.id] = Plaats(hoofdstuk.id, h_nummer)
+            if hoofdstuk.artikelen and hoofdstuk.paragrafen:
+                self.findings.append(Finding(hoofdstuk.pad + ("paragrafen",),
+                                             "een hoofdstuk heeft artikelen of paragrafen, niet beide"))
+            if not hoofdstuk.artikelen and not hoofdstuk.paragrafen:
+                self.findings.append(Finding(hoofdstuk.pad, f'hoofdstuk "{hoofdstuk.id}" heeft geen artikelen'))
+            paragraphs = number_items(((p.id, p.nummer) for p in hoofdstuk.paragrafen), frozen, what="paragraaf")
+            self._numbering_findings(paragraphs, {p.id: p for p in hoofdstuk.paragrafen})
+            paragrafen = []
+            for paragraaf in hoofdstuk.paragrafen:
+                p_nummer = paragraphs.numbers[paragraaf.id]
+                self.targets[paragraaf.id] = Plaats(hoofdstuk.id, h_nummer, paragraaf.id, p_nummer)
+                items = [self.artikel(a, articles.numbers[a.id], hoofdstuk.id, h_nummer, paragraaf.id, p_nummer)
+                         for a in paragraaf.artikelen]
+                paragrafen.append(Paragraaf(paragraaf.id, p_nummer, paragraaf.titel, items))
+            direct = [self.artikel(a, articles.numbers[a.id], hoofdstuk.id, h_nummer, None, None)
+                      for a in hoofdstuk.artikelen]
+            hoofdstukken.append(Hoofdstuk(hoofdstuk.id, h_nummer, hoofdstuk.titel, direct, paragrafen))
+
+        overwegingen = [Tekstdeel(text, regeling.pad + ("overwegingen", index), Plaats())
+                        for index, text in enumerate(regeling.overwegingen)]
+        toelichting = None
+        if regeling.toelichting:
+            toelichting = Tekstdeel(regeling.toelichting.algemeen, regeling.toelichting.pad + ("algemeen",), Plaats())
+        result = RegelingTekst(
+            vorm=self.vorm,
+            citeertitel=regeling.citeertitel,
+            opschrift=regeling.opschrift or regeling.citeertitel,
+            status=regeling.status,
+            aanhef=self.aanhef(),
+            overwegingen=overwegingen,
+            toestemming=None if "raad" in regeling.deelnemers else
+            "gezien de toestemming van de raden van de deelnemende gemeenten;",
+            gelet_op=self.gelet_op(),
+            besluittekst=regeling.besluittekst or "de volgende gemeenschappelijke regeling te treffen:",
+            hoofdstukken=hoofdstukken,
+            organen=self.organen,
+            ondertekening=self.ondertekening(),
+            toelichting=toelichting,
+            targets=self.targets,
+            findings=self.findings,
+        )
+        for _, tekst in result.teksten():
+            tekst.regeling = result
+        return result
+
+    def aanhef(self) -> str:
+        organs = [DEELNEMER_MEERVOUD[d] for d in self.regeling.deelnemers]
+        names = [g.naam for g in self.deelnemers]
+        text = f"{opsomming(organs)} van de gemeenten {opsomming(names)}"
+        if len(organs) > 1:
+            text += ", ieder voor zover voor de eigen gemeente bevoegd"
+        return text[:1].upper() + text[1:] + ";"
+
+    def gelet_op(self) -> str:
+        basis = VORM_GRONDSLAG[self.vorm]
+        wgr = f"artikel 1 en {basis}, van de {WGR}" if basis else f"artikel 1 van de {WGR}"
+        return "gelet op " + opsomming([wgr, *self.regeling.gelet_op]) + ";"
+
+    def ondertekening(self) -> list[Ondertekening]:
+        besluit = self.regeling.besluit
+        result = []
+        for gemeente in self.deelnemers:
+            vergadering = gemeente.besluitvorming.get(besluit) if besluit else None
+            for orgaan in self.regeling.deelnemers:
+                if orgaan == "raad":
+                    datum = vergadering.raad if vergadering and vergadering.raad else None
+                    when = _datum(datum) if datum else _BLANK
+                    slot = f"Aldus besloten door de raad van de gemeente {gemeente.naam} in zijn openbare vergadering van {when}."
+                    signers = [("de griffier,", gemeente.griffier), ("de voorzitter,", gemeente.burgemeester)]
+                elif orgaan == "college":
+                    slot = (f"Aldus besloten door het college van burgemeester en wethouders van de gemeente "
+                            f"{gemeente.naam} op {_BLANK}.")
+                    signers = [("de secretaris,", gemeente.secretaris or ""), ("de burgemeester,", gemeente.burgemeester)]
+                else:
+                    slot = f"Aldus besloten door de burgemeester van de gemeente {gemeente.naam} op {_BLANK}."
+                    signers = [("de burgemeester,", gemeente.burgemeester)]
+                result.append(Ondertekening(gemeente.naam, orgaan, slot, signers))
+        return result
+
+    # ids and numbers
+
+    def _unique_ids(self) -> None:
+        seen: dict[str, PathKey] = {}
+        for hoofdstuk in self.regeling.hoofdstukken:
+            items: list[Any] = [hoofdstuk, *hoofdstuk.paragrafen, *_articles_of(hoofdstuk)]
+            for item in items:
+                if item.id in seen:
+                    self.findings.append(Finding(item.pad + ("id",), f'id "{item.id}" komt dubbel voor in de regeling; '
+                                                 "hoofdstukken, paragrafen en artikelen hebben elk een eigen id",
+                                                 related=seen[item.id]))
+                else:
+                    seen[item.id] = item.pad + ("id",)
+
+    def _numbering_findings(self, numbering, items: dict[str, Any]) -> None:
+        for key, message in numbering.problems:
+            item = items[key]
+            self.findings.append(Finding(item.pad + (("nummer",) if item.nummer is not None else ("id",)), message))
+
+    # one article
+
+    def artikel(self, bron: model.Artikel, nummer: str, h_id: str, h_nummer: str, p_id: str | None,
+                p_nummer: str | None) -> Artikel:
+        plaats = Plaats(h_id, h_nummer, p_id, p_nummer, bron.id, nummer)
+        self.targets[bron.id] = plaats
+        artikel = Artikel(bron.id, nummer, bron.titel, bron, h_id, p_id, set(bron.onderwerpen))
+        own = bron.tekst is not None or bool(bron.onderdelen) or bool(bron.leden)
+        body: model.Artikel = bron
+        body_path: PathKey | None = None  # None: text comes from YAML, with its own paths
+        if bron.clausule is not None:
+            rendered = self.clause(bron, artikel)
+            if rendered is not None and not own:
+                body, body_path = rendered, bron.pad + ("clausule",)
+        elif bron.parameters:
+            self.findings.append(Finding(bron.pad + ("parameters",), "parameters horen bij een clausule; "
+                                         "dit artikel heeft geen `clausule`"))
+        if not own and bron.clausule is None:
+            self.findings.append(Finding(bron.pad, f'artikel "{bron.id}" heeft geen tekst: geef een `clausule`, '
+                                         "een `tekst` of `leden`"))
+        if bron.toelichting is not None:
+            artikel.toelichting = Tekstdeel(bron.toelichting, bron.pad + ("toelichting",), plaats)
+        self.body(artikel, body, body_path, plaats)
+        return artikel
+
+    def clause(self, bron: model.Artikel, artikel: Artikel) -> model.Artikel | None:
+        """Apply the article's clause: title, subjects, parameters; returns the clause's text."""
+        name = bron.clausule
+        entry = self.library.get(name)
+        if entry is None:
+            close = difflib.get_close_matches(name, sorted(self.library), n=1)
+            hint = f'; bedoelde u "{close[0]}"?' if close else "; zie docs/regeling.md voor de bibliotheek"
+            self.findings.append(Finding(bron.pad + ("clausule",), f'onbekende clausule "{name}"{hint}'))
+            return None
+        clause = entry.clausule
+        artikel.clausule = name
+        artikel.titel = bron.titel or clause.titel
+        artikel.onderwerpen |= set(clause.onderwerpen)
+        if clause.vormen and self.vorm not in clause.vormen:
+            self.findings.append(Finding(bron.pad + ("clausule",),
+                                         f'clausule "{name}" is bedoeld voor {opsomming(clause.vormen, "of")}, '
+                                         f'niet voor de rechtsvorm {self.vorm}'))
+            return None
+        context = self.context(bron)
+        renderer = clausules.ClauseRenderer(entry, context, self.vorm)
+        ok = True
+        gemeenten = [g.naam for g in self.deelnemers]
+        for key, value in bron.parameters.items():
+            spec = clause.parameters.get(key)
+            path = bron.pad + ("parameters", key)
+            if spec is None:
+                known = sorted(clause.parameters)
+                close = difflib.get_close_matches(key, known, n=1)
+                hint = f'; bedoelde u "{close[0]}"?' if close else (
+                    "; toegestaan zijn: " + ", ".join(known) if known else "; deze clausule heeft geen parameters")
+                self.findings.append(Finding(path, f'clausule "{name}" kent geen parameter "{key}"{hint}'))
+                ok = False
+                continue
+            problem = clausules.check_value(spec.soort, value, gemeenten, self.article_ids)
+            if problem:
+                self.findings.append(Finding(path, f"{problem}; de parameter regelt: {spec.omschrijving}"))
+                ok = False
+        values: dict[str, Any] = {}
+        for key, spec in clause.parameters.items():
+            if key in bron.parameters:
+                values[key] = bron.parameters[key]
+            elif spec.standaard is None:
+                self.findings.append(Finding(bron.pad + ("parameters",) if bron.parameters else bron.pad + ("clausule",),
+                                             f'clausule "{name}" vraagt de parameter "{key}": {spec.omschrijving}'))
+                ok = False
+            else:
+                values[key] = clausules.render_default(spec.standaard, renderer)
+        artikel.parameters = values
+        if not ok:
+            return None
+        renderer.context = {**context, **values}
+        rendered = renderer.render()
+        if rendered.toelichting and bron.toelichting is None:
+            artikel.toelichting = Tekstdeel(rendered.toelichting, bron.pad + ("clausule",),
+                                            self.targets[bron.id], clausule=name)
+        try:
+            body = model.Artikel.model_validate({
+                "id": bron.id, "tekst": rendered.tekst, "onderdelen": rendered.onderdelen, "leden": rendered.leden,
+            })
+        except ValidationError as exc:
+            error = exc.errors()[0]
+            self.findings.append(Finding(bron.pad + ("clausule",), f'clausule "{name}" geeft met deze parameters '
+                                         f"geen geldige tekst: {error['msg']} ({'.'.join(map(str, error['loc']))})"))
+            return None
+        if body.tekst is None and not body.onderdelen and not body.leden:
+            self.findings.append(Finding(bron.pad + ("clausule",), f'clausule "{name}" geeft met deze parameters geen tekst'))
+            return None
+        return body
+
+    def body(self, artikel: Artikel, body: model.Artikel, body_path: PathKey | None, plaats: Plaats) -> None:
+        clause = artikel.clausule if body_path is not None else None
+
+        def deel(text: str, own_path: PathKey, where: Plaats) -> Tekstdeel:
+            return Tekstdeel(text, body_path or own_path, where, clausule=clause)
+
+        def path(obj: Any, *rest: Any) -> PathKey:
+            return obj.pad + rest if body_path is None else body_path
+
+        if (body.tekst is not None or body.onderdelen) and body.leden:
+            self.findings.append(Finding(path(body, "leden"), "een artikel heeft leden of een eigen tekst met "
+                                         "onderdelen, niet beide"))
+        if body.onderdelen and body.tekst is None:
+            self.findings.append(Finding(path(body, "onderdelen"), "onderdelen hebben een aanhef nodig: geef het "
+                                         "artikel een `tekst` (bijvoorbeeld \"In deze regeling wordt verstaan onder:\")"))
+        if body.tekst is not None:
+            artikel.tekst = deel(body.tekst, body.pad + ("tekst",), plaats)
+        artikel.onderdelen = self.onderdelen(artikel, body.onderdelen, plaats, path, deel, body)
+        seen: dict[str, Any] = {}
+        for index, lid in enumerate(body.leden, start=1):
+            self._duplicate(seen, lid, path(lid, "id"), "lid")
+            where = _with(plaats, lid=lid.id, lid_index=index)
+            self.targets[f"{artikel.id}.{lid.id}"] = where
+            item = Lid(lid.id, index, deel(lid.tekst, lid.pad + ("tekst",), where))
+            item.onderdelen = self.onderdelen(artikel, lid.onderdelen, where, path, deel, lid, prefix=f"{artikel.id}.{lid.id}")
+            artikel.leden.append(item)
+        for tekst in artikel.teksten():
+            problem = _one_paragraph(tekst.bron)
+            if problem:
+                self.findings.append(Finding(tekst.pad, problem + (f' (clausule "{clause}")' if clause else "")))
+
+    def onderdelen(self, artikel: Artikel, items: list[model.Onderdeel], where: Plaats, path, deel, parent: Any,
+                   prefix: str | None = None) -> list[Onderdeel]:
+        prefix = prefix or artikel.id
+        result: list[Onderdeel] = []
+        seen: dict[str, Any] = {}
+        for index, onderdeel in enumerate(items, start=1):
+            self._duplicate(seen, onderdeel, path(onderdeel, "id"), "onderdeel")
+            here = _with(where, onderdeel=onderdeel.id, onderdeel_index=index)
+            self.targets[f"{prefix}.{onderdeel.id}"] = here
+            item = Onderdeel(onderdeel.id, index, deel(onderdeel.tekst, onderdeel.pad + ("tekst",), here))
+            seen_sub: dict[str, Any] = {}
+            for s_index, sub in enumerate(onderdeel.subonderdelen, start=1):
+                self._duplicate(seen_sub, sub, path(sub, "id"), "subonderdeel")
+                there = _with(here, sub=sub.id, sub_index=s_index)
+                self.targets[f"{prefix}.{onderdeel.id}.{sub.id}"] = there
+                item.subonderdelen.append(Sub(sub.id, s_index, deel(sub.tekst, sub.pad + ("tekst",), there)))
+            result.append(item)
+        return result
+
+    def _duplicate(self, seen: dict[str, Any], item: Any, path: PathKey, what: str) -> None:
+        if item.id in seen:
+            self.findings.append(Finding(path, f'{what} "{item.id}" komt dubbel voor'))
+        else:
+            seen[item.id] = item
+
+
+def _articles_of(hoofdstuk: model.Hoofdstuk) -> list[model.Artikel]:
+    return [*hoofdstuk.artikelen, *(a for p in hoofdstuk.paragrafen for a in p.artikelen)]
+
+
+def _with(plaats: Plaats, **changes: Any) -> Plaats:
+    from dataclasses import replace
+
+    return replace(plaats, **changes)
+
+
+def _datum(value) -> str:
+    from ..formatting import datum
+
+    return datum(value)
+
+
+_BLOCKS = re.compile(r"<(ul|ol|table|h[1-6]|blockquote|pre|hr)\b")
+
+
+def _one_paragraph(text: str) -> str | None:
+    """A lid, onderdeel or subonderdeel is one paragraph; lists belong in onderdelen."""
+    html = str(markup.to_html(text, lambda target: target))
+    if _BLOCKS.search(html):
+        return "een lid of onderdeel is één alinea; zet een opsomming in `onderdelen`"
+    if html.count("<p>") > 1:
+        return "een lid of onderdeel is één alinea; maak van een tweede alinea een nieuw lid"
+    return None
+
+
+@deriver
+def _regeling(inhoud: Inhoud, afgeleid: Afgeleid) -> None:
+    if inhoud.regeling is None:
+        afgeleid.regeling = None
+        afgeleid.verwijzingen["regeling"] = {}
+        return
+    tekst = _Builder(inhoud, afgeleid).build()
+    afgeleid.regeling = tekst
+    afgeleid.verwijzingen["regeling"] = dict(tekst.absolute)
+
+
+__all__ = ["RegelingTekst", "Artikel", "Lid", "Onderdeel", "Sub", "Tekstdeel", "letter"]

@@ -1,0 +1,307 @@
+"""``samenwerking check`` lints the regulation against the Wet gemeenschappelijke regelingen.
+
+Each finding names the rule and, where it could be verified against the text of the law
+as it stands since 1 July 2022, the article of the law (sources: docs/regeling.md).
+Findings point at file:line:col: at the text or parameter concerned, or, when a
+provision is missing altogether, at ``regeling.hoofdstukken``.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from typing import Iterator
+
+from ..checks import Finding, check, known_ids
+from ..derive import Afgeleid
+from ..formatting import MAANDEN, TELWOORDEN, opsomming, telwoord
+from ..model import Inhoud
+from .tekst import VORM_ORGANEN, Artikel, RegelingTekst, Tekstdeel
+
+OL, BVO, GO = "openbaar-lichaam", "bedrijfsvoeringsorganisatie", "gemeenschappelijk-orgaan"
+WGR_2022 = "Wgr, sinds de wijziging van 1 juli 2022"
+UITTREDING_EENZIJDIG = ("artikel 1, eerste en vijfde lid, Wgr; ABRvS 15 april 2015, ECLI:NL:RVS:2015:1198")
+
+
+@dataclass(frozen=True)
+class Vereiste:
+    """A provision the regulation must contain: found by the subject of an article."""
+
+    onderwerp: str
+    wat: str
+    grondslag: str
+    clausule: str
+    vormen: tuple[str, ...] | None = None  # None: every legal form
+
+
+VEREISTEN: tuple[Vereiste, ...] = (
+    Vereiste("belang", "het belang of de belangen ter behartiging waarvan zij is getroffen",
+             "artikel 10, eerste lid, Wgr", "belang"),
+    Vereiste("wijziging", "wijziging van de regeling", "artikel 9, eerste lid, Wgr", "wijziging"),
+    Vereiste("toetreding", "toetreding", "artikel 9, eerste lid, Wgr", "toetreding"),
+    Vereiste("uittreding", "de voorwaarden waaronder een deelnemer kan uittreden", "artikel 9, eerste lid, Wgr",
+             "uittreding"),
+    Vereiste("uittreding-gevolgen", "de gevolgen van uittreding, waaronder die voor het vermogen",
+             "artikel 9, eerste lid, Wgr", "uittreding"),
+    Vereiste("opheffing", "opheffing van de regeling", "artikel 9, eerste lid, Wgr", "opheffing"),
+    Vereiste("vereffening", "de vereffening van het vermogen bij opheffing", "artikel 9, tweede lid, Wgr",
+             "vereffening", (OL, BVO)),
+    Vereiste("zienswijze", "de besluiten waarover de raden een zienswijze naar voren kunnen brengen en de wijze "
+             "waarop", WGR_2022, "zienswijze"),
+    Vereiste("participatie", "de wijze waarop inwoners en belanghebbenden worden betrokken bij de voorbereiding, "
+             "uitvoering en evaluatie van beleid", WGR_2022, "participatie"),
+    Vereiste("evaluatie", "de evaluatie van de regeling", WGR_2022, "evaluatie"),
+    Vereiste("bekendmaking", "de gemeente die voor de bekendmaking van de regeling zorgt",
+             "Wgr, bekendmaking van de regeling", "bekendmaking"),
+)
+
+ORGAAN_REGEL = {
+    OL: "een openbaar lichaam heeft een algemeen bestuur, een dagelijks bestuur en een voorzitter (Wgr)",
+    BVO: "een bedrijfsvoeringsorganisatie heeft één bestuur (Wgr)",
+    GO: "een gemeenschappelijk orgaan is zelf het enige bestuursorgaan (Wgr)",
+    "centrumgemeente": "een centrumgemeenteregeling stelt geen eigen organen in (artikel 8, vierde lid, Wgr)",
+    "regeling-zonder-meer": "een regeling zonder meer stelt geen eigen organen in (artikel 1 Wgr)",
+}
+
+ORGAAN_WOORD = {
+    "algemeen-bestuur": "het algemeen bestuur", "dagelijks-bestuur": "het dagelijks bestuur",
+    "voorzitter": "de voorzitter", "bestuur": "het bestuur", "gemeenschappelijk-orgaan": "het gemeenschappelijk orgaan",
+}
+
+
+def _missing_path(inhoud: Inhoud):
+    return inhoud.regeling.pad + ("hoofdstukken",)  # type: ignore[union-attr]
+
+
+def _inside(tekst: Tekstdeel, start: int) -> tuple[int, int] | None:
+    """(line, column) of a character of a YAML text; None for clause text (the position is the clause key)."""
+    if tekst.clausule is not None:
+        return None
+    line = tekst.bron.count("\n", 0, start)
+    column = start - (tekst.bron.rfind("\n", 0, start) + 1)
+    return line, column
+
+
+def _finding(artikel: Artikel | None, tekst: Tekstdeel, start: int, message: str, matched: str = "") -> Finding:
+    """A finding about part of a text; for clause text, at the parameter whose value is in ``matched``."""
+    if tekst.clausule is not None and artikel is not None:
+        for key, value in artikel.bron.parameters.items():
+            shown = {str(value)}
+            if isinstance(value, int) and not isinstance(value, bool):
+                shown.add(telwoord(value))
+            if any(text and re.search(rf"\b{re.escape(text)}\b", matched) for text in shown):
+                return Finding(artikel.bron.pad + ("parameters", key), message)
+        return Finding(tekst.pad, message + f' (in de tekst van clausule "{tekst.clausule}")')
+    return Finding(tekst.pad, message, inside=_inside(tekst, start))
+
+
+@check
+def _regeling_structuur(inhoud: Inhoud, afgeleid: Afgeleid) -> Iterator[Finding]:
+    """What the deriver could not derive: numbering, clauses, parameters, ids, one-paragraph leden."""
+    regeling: RegelingTekst | None = afgeleid.regeling
+    if regeling is None:
+        return
+    yield from regeling.findings
+    # One-line fields are printed as they are: a reference there would show as [[id]].
+    model = inhoud.regeling
+    for name in ("citeertitel", "opschrift", "status", "naam_lichaam", "besluittekst"):
+        if "[[" in (getattr(model, name) or ""):
+            yield Finding(model.pad + (name,), "een verwijzing [[...]] kan alleen in de tekst van artikelen, "  # type: ignore[union-attr]
+                                               "overwegingen en toelichting staan")
+    for index, text in enumerate(model.gelet_op):  # type: ignore[union-attr]
+        if "[[" in text:
+            yield Finding(model.pad + ("gelet_op", index), "een verwijzing [[...]] kan alleen in de tekst van "  # type: ignore[union-attr]
+                                                            "artikelen, overwegingen en toelichting staan")
+    # References in clause texts (texts from YAML are checked by the general reference check).
+    known = regeling.targets
+    from ..markup import references
+
+    for artikel, tekst in regeling.teksten():
+        if tekst.clausule is None:
+            continue
+        for target, _, _ in references(tekst.bron):
+            if target not in known:
+                yield Finding(tekst.pad, f'clausule "{tekst.clausule}": verwijzing [[{target}]] wijst naar een '
+                                         f"onbekend id ({known_ids(target, known)}); geef de juiste parameter")
+
+
+@check
+def _wgr_vereisten(inhoud: Inhoud, afgeleid: Afgeleid) -> Iterator[Finding]:
+    """The provisions the Wgr demands for every regulation (or for the chosen legal form)."""
+    regeling: RegelingTekst | None = afgeleid.regeling
+    if regeling is None:
+        return
+    for vereiste in VEREISTEN:
+        if vereiste.vormen is not None and regeling.vorm not in vereiste.vormen:
+            continue
+        if not regeling.met_onderwerp(vereiste.onderwerp):
+            yield Finding(_missing_path(inhoud),
+                          f"de regeling bevat geen bepalingen over {vereiste.wat} ({vereiste.grondslag}); gebruik de "
+                          f"clausule `{vereiste.clausule}` of geef een eigen artikel `onderwerpen: [{vereiste.onderwerp}]`")
+
+
+@check
+def _wgr_organen(inhoud: Inhoud, afgeleid: Afgeleid) -> Iterator[Finding]:
+    """The legal form decides the organs: none missing, none that the form does not have."""
+    regeling: RegelingTekst | None = afgeleid.regeling
+    if regeling is None:
+        return
+    model = inhoud.regeling
+    vorm = regeling.vorm
+    required, optional = VORM_ORGANEN[vorm]
+    for rol in model.organen:  # type: ignore[union-attr]
+        if rol not in required and rol not in optional:
+            yield Finding(model.pad + ("organen", rol),  # type: ignore[union-attr]
+                          f'{ORGAAN_WOORD[rol]} hoort niet bij de rechtsvorm {vorm}: {ORGAAN_REGEL[vorm]}')
+    for orgaan in regeling.organen:
+        if orgaan.vereist and not regeling.met_onderwerp(orgaan.rol):
+            yield Finding(_missing_path(inhoud),
+                          f"de regeling regelt de samenstelling en bevoegdheden van {orgaan.met_lidwoord} niet: "
+                          f"{ORGAAN_REGEL[vorm]}; gebruik de clausule `{orgaan.rol}` of geef een eigen artikel "
+                          f"`onderwerpen: [{orgaan.rol}]`")
+    if vorm == BVO and "raad" in model.deelnemers:  # type: ignore[union-attr]
+        yield Finding(model.pad + ("deelnemers",),  # type: ignore[union-attr]
+                      "aan een bedrijfsvoeringsorganisatie nemen alleen colleges van burgemeester en wethouders en "
+                      "burgemeesters deel, geen raden (Wgr)")
+    gemeenten = [g.naam for g in afgeleid.deelnemers]
+    if vorm == "centrumgemeente":
+        if not model.centrumgemeente:  # type: ignore[union-attr]
+            yield Finding(model.pad, "een centrumgemeenteregeling wijst de centrumgemeente aan: "  # type: ignore[union-attr]
+                                     "vul `centrumgemeente` in (artikel 8, vierde lid, Wgr)")
+        elif model.centrumgemeente not in gemeenten:  # type: ignore[union-attr]
+            yield Finding(model.pad + ("centrumgemeente",),  # type: ignore[union-attr]
+                          f'"{model.centrumgemeente}" is geen deelnemende gemeente; deelnemers zijn: '  # type: ignore[union-attr]
+                          f"{opsomming(gemeenten)}")
+        delegatie = re.compile(r"\b(delegeren|delegeert|gedelegeerd|delegatie|(?:dragen|draagt)\b[^.;]{0,80}?\bover|"
+                               r"overdragen|overdracht\s+van\s+bevoegdheden|overgedragen)\b", re.I)
+        for artikel, tekst in regeling.teksten():
+            if artikel is None or tekst is artikel.toelichting:
+                continue
+            for match in delegatie.finditer(tekst.bron):
+                yield _finding(artikel, tekst, match.start(),
+                               "bij een centrumgemeente oefent het college of de burgemeester van die gemeente de "
+                               "bevoegdheden alleen in mandaat uit, niet na delegatie of overdracht "
+                               "(artikel 8, vierde lid, Wgr)", match.group(0))
+    elif model.centrumgemeente:  # type: ignore[union-attr]
+        yield Finding(model.pad + ("centrumgemeente",),  # type: ignore[union-attr]
+                      f"`centrumgemeente` hoort alleen bij de rechtsvorm centrumgemeente, niet bij {vorm}")
+    if model.bekendmaking not in gemeenten:  # type: ignore[union-attr]
+        yield Finding(model.pad + ("bekendmaking",),  # type: ignore[union-attr]
+                      f'"{model.bekendmaking}" is geen deelnemende gemeente; de regeling wijst een deelnemer aan '  # type: ignore[union-attr]
+                      f"die voor de bekendmaking zorgt (Wgr); deelnemers zijn: {opsomming(gemeenten)}")
+    besluit = model.besluit  # type: ignore[union-attr]
+    if besluit is not None and besluit not in {b.id for b in inhoud.besluiten or []}:
+        known = ", ".join(b.id for b in inhoud.besluiten or []) or "geen (vul `besluiten` in)"
+        yield Finding(model.pad + ("besluit",), f'onbekend besluit "{besluit}"; bekend zijn: {known}')  # type: ignore[union-attr]
+
+
+def _consent(organen: list[str]) -> re.Pattern[str]:
+    """Wording that makes uittreding depend on others: the other participants or the regulation's organs."""
+    others = (r"(?:de\s+|het\s+)?(?:overige|andere|resterende)\s+(?:deelnemers|deelnemende\s+gemeenten|gemeenten)"
+              r"|alle\s+(?:overige\s+)?deelnemers")
+    organs = "|".join(r"(?:de|het)\s+" + re.escape(naam) for naam in sorted(set(organen), key=len, reverse=True))
+    who = f"(?:{others}|{organs})" if organs else f"(?:{others})"
+    return re.compile(
+        rf"\b(?:toestemming|instemming|goedkeuring|bekrachtiging|akkoord)\s+(?:van|door)\s+{who}"
+        rf"|\b{who}\s+(?:moeten|moet|dienen|dient)\s+(?:daarmee\s+|hiermee\s+)?(?:in\s*stemmen|toestemming\s+"
+        rf"(?:te\s+)?geven|goed\s*(?:te\s+)?keuren)",
+        re.I,
+    )
+
+
+@check
+def _wgr_uittreding_eenzijdig(inhoud: Inhoud, afgeleid: Afgeleid) -> Iterator[Finding]:
+    """Uittreding is a unilateral power of the participant; the regulation cannot make it need consent."""
+    regeling: RegelingTekst | None = afgeleid.regeling
+    if regeling is None:
+        return
+    names = [o.naam for o in regeling.organen] + [o.rol.replace("-", " ") for o in regeling.organen]
+    pattern = _consent(names)
+    for artikel in regeling.artikelen():
+        if not artikel.onderwerpen & {"uittreding", "uittreding-gevolgen"}:
+            continue
+        for tekst in artikel.teksten():
+            for sentence in _sentences(tekst.bron):
+                start, text = sentence
+                if "uittre" not in text.lower():
+                    continue
+                for match in pattern.finditer(text):
+                    yield _finding(artikel, tekst, start + match.start(),
+                                   f'uittreding is een eenzijdige bevoegdheid van de deelnemer; de regeling mag haar '
+                                   f'niet afhankelijk maken van "{match.group(0)}" ({UITTREDING_EENZIJDIG}). De regeling '
+                                   f"regelt wel de voorwaarden en gevolgen van uittreding (artikel 9, eerste lid, Wgr)",
+                                   match.group(0))
+
+
+_NUMBER_WORD = {word: value for value, word in enumerate(TELWOORDEN)} | {
+    "dertien": 13, "veertien": 14, "vijftien": 15, "zestien": 16, "zeventien": 17, "achttien": 18,
+    "negentien": 19, "twintig": 20,
+}
+_WEKEN = re.compile(r"\b(\d+|" + "|".join(sorted(_NUMBER_WORD, key=len, reverse=True)) + r")\s+weken\b", re.I)
+_DATUM = re.compile(r"\b(vóór|voor|uiterlijk(?:\s+op)?|op\s+uiterlijk)\s+(\d{1,2})\s+(" + "|".join(MAANDEN) + r")\b",
+                    re.I)
+
+
+_KADERS = re.compile(r"financiële\s+en\s+beleidsmatige\s+(?:kaders|uitgangspunten)|kadernota|kaderbrief|"
+                     r"voorlopige\s+jaarrekening", re.I)
+
+
+def _sentences(text: str) -> Iterator[tuple[int, str]]:
+    """Sentences (and clauses separated by ';') with their offset in the text."""
+    start = 0
+    for match in re.finditer(r"(?<=[.;])\s+|\n\s*\n", text):
+        yield start, text[start:match.start()]
+        start = match.end()
+    yield start, text[start:]
+
+
+@check
+def _wgr_begrotingscyclus(inhoud: Inhoud, afgeleid: Afgeleid) -> Iterator[Finding]:
+    """Deadlines the regulation states may not be later or shorter than the Wgr's."""
+    regeling: RegelingTekst | None = afgeleid.regeling
+    if regeling is None or regeling.vorm not in (OL, BVO, GO):
+        return
+    article = "artikel 34b" if regeling.vorm == OL else None
+    seen: set[tuple] = set()
+    for finding in _begrotingstermijnen(regeling, article):
+        key = (finding.path, finding.message, finding.inside)
+        if key not in seen:
+            seen.add(key)
+            yield finding
+
+
+def _begrotingstermijnen(regeling: RegelingTekst, article: str | None) -> Iterator[Finding]:
+    for artikel in regeling.artikelen():
+        if not artikel.onderwerpen & {"begroting", "jaarrekening", "zienswijze"}:
+            continue
+        for tekst in artikel.teksten():
+            for start, sentence in _sentences(tekst.bron):
+                lower = sentence.lower()
+                if "ontwerpbegroting" in lower and ("raden" in lower or "zienswijze" in lower):
+                    for match in _WEKEN.finditer(sentence):
+                        word = match.group(1).lower()
+                        weeks = int(word) if word.isdigit() else _NUMBER_WORD.get(word, 0)
+                        if weeks < 12:
+                            yield _finding(artikel, tekst, start + match.start(),
+                                           f"de ontwerpbegroting gaat ten minste twaalf weken voordat het bestuur "
+                                           f"haar vaststelt naar de raden, die twaalf weken hebben voor hun zienswijze "
+                                           f"({'artikel 35, eerste en derde lid, Wgr' if regeling.vorm == OL else 'Wgr'}); "
+                                           f"hier staat {match.group(0)}", match.group(0))
+                if _KADERS.search(sentence):
+                    for match in _DATUM.finditer(sentence):
+                        day, month = int(match.group(2)), MAANDEN.index(match.group(3).lower()) + 1
+                        inclusive = not match.group(1).lower().startswith(("vóór", "voor"))
+                        last_day = (month, day) if inclusive else _day_before(month, day)
+                        if last_day > (4, 29):
+                            basis = f"{article} Wgr" if article else "Wgr"
+                            yield _finding(artikel, tekst, start + match.start(),
+                                           "de algemene financiële en beleidsmatige kaders en de voorlopige "
+                                           f"jaarrekening gaan vóór 30 april naar de raden ({basis}); hier staat "
+                                           f'"{match.group(0)}"', match.group(0))
+
+
+def _day_before(month: int, day: int) -> tuple[int, int]:
+    import datetime
+
+    moment = datetime.date(2001, month, day) - datetime.timedelta(days=1)
+    return moment.month, moment.day
