@@ -5,3 +5,4 @@ imports this module once. A new part adds one import line here.
 """
 
 from . import checks, derive  # noqa: F401 - the base derivers and checks
+from . import proces, plan, plan_grafieken  # noqa: F401 - planning, plan van aanpak and their charts

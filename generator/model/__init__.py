@@ -11,13 +11,13 @@ from pydantic import Field
 from .base import Bedrag, Getal, Id, Model, Regel, Tekst, assign_paths
 from .besluiten import Besluit, Vergadering
 from .intentieverklaring import Afspraak, Intentieverklaring
+from .plan_van_aanpak import PlanVanAanpak
+from .planning import Mijlpaal, Planning, Proces
 from .samenwerking import (
     VORM_NAMEN,
     Bestuur,
     Gemeente,
-    Mijlpaal,
     Orgaan,
-    Planning,
     Probleem,
     Samenwerking,
     Scenario,
@@ -35,10 +35,11 @@ class Inhoud(Model):
     planning: Planning | None = Field(None, description="Planning op hoofdlijnen.")
     intentieverklaring: Intentieverklaring | None = Field(None, description="De intentieverklaring.")
     besluiten: list[Besluit] | None = Field(None, description="De besluiten van raden en colleges in dit traject.")
+    plan_van_aanpak: PlanVanAanpak | None = Field(None, description="Het plan van aanpak (zie docs/plan-van-aanpak.md).")
 
 
 __all__ = [
     "Afspraak", "Bedrag", "Besluit", "Bestuur", "Vergadering", "Gemeente", "Getal", "Id", "Inhoud", "Intentieverklaring",
-    "Mijlpaal", "Model", "Orgaan", "Planning", "Probleem", "Regel", "Samenwerking", "Scenario",
+    "Mijlpaal", "Model", "Orgaan", "PlanVanAanpak", "Planning", "Probleem", "Proces", "Regel", "Samenwerking", "Scenario",
     "Tekst", "VORM_NAMEN", "assign_paths",
 ]
