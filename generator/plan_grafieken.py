@@ -14,6 +14,7 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from .charts import KLEUREN, Chart, chart, new_figure, render
+from .errors import BuildError
 from .formatting import datum, opsomming, telwoord
 
 MAAND_KORT = ("jan", "feb", "mrt", "apr", "mei", "jun", "jul", "aug", "sep", "okt", "nov", "dec")
@@ -108,7 +109,7 @@ def gantt(inhoud: Any, afgeleid: Any, **_: Any) -> Chart:
 
     rows = _gantt_rows(inhoud, afgeleid)
     if not rows:
-        raise ValueError("de planning heeft geen stappen, vergaderdata of mijlpalen met een datum")
+        raise BuildError("de planning heeft geen stappen, vergaderdata of mijlpalen met een datum")
     first, last = _span(inhoud, afgeleid, rows)
     total = sum(r.height for r in rows)
     figure = new_figure(BREEDTE_CM, total * RIJ_CM + 2.4)
@@ -230,17 +231,18 @@ def gantt_alt(inhoud: Any, afgeleid: Any) -> str:
 
 # -- organisation chart ----------------------------------------------------------------------
 
-BOX_W = 3.8  # cm
+BOX_W = 3.8  # cm; a comb (or at last narrower boxes) when a row of units would not fit on A4
 GAP_X = 0.35
 GAP_Y = 0.55
 STAFF_ARM = 0.6  # horizontal connector from a unit to its staff box
 COMB_ARM = 0.25  # horizontal connector from the central trunk to a box in a comb
-COMB_FROM = 5  # five or more leaf units hang in two columns on a central trunk
+COMB_FROM = 5  # from five leaf units on, they hang in two columns on a central trunk
+#: Layouts tried in turn (box width, comb from), until one fits the width of the page.
+LAYOUTS = ((BOX_W, COMB_FROM), (BOX_W, 3), (BOX_W, 2), (3.3, 2))
+CHARS_PER_CM = 6.6  # bold 8 pt characters per cm of box (Liberation Sans, with padding)
 FONT_NAME = 8.0
 FONT_SUB = 7.2
 LINE_CM = 0.34
-CHARS_NAME = 25
-CHARS_SUB = 31
 
 FILL = {
     "opdrachtgever": (KLEUREN[0], "white"),
@@ -264,44 +266,56 @@ class _Box:
     staff: bool = False
 
 
-def _lines(node: Any) -> tuple[list[str], list[str]]:
+def _lines(node: Any, box_w: float) -> tuple[list[str], list[str]]:
     """The name of a unit in bold, and below it who leads it (for an opdrachtgever without
     a leader: its one or two members, by name)."""
     unit = node.onderdeel
+    chars_name, chars_sub = int(box_w * CHARS_PER_CM), int(box_w * CHARS_PER_CM * 1.2)
     if unit.leider:
-        sub = textwrap.wrap(unit.leider, CHARS_SUB)
+        sub = _wrap(unit.leider, chars_sub)
     elif unit.soort == "opdrachtgever" and 0 < len(unit.leden) <= 2:
-        sub = [line for member in unit.leden for line in textwrap.wrap(member.split(",")[0], CHARS_SUB)]
+        sub = [line for member in unit.leden for line in _wrap(member.split(",")[0], chars_sub)]
     else:
         sub = []
-    return textwrap.wrap(unit.naam, CHARS_NAME), sub
+    return _wrap(unit.naam, chars_name), sub
+
+
+def _wrap(text: str, width: int) -> list[str]:
+    """Lines of at most ``width`` characters; a longer word stays whole."""
+    return textwrap.wrap(text, width, break_long_words=False, break_on_hyphens=False) or [text]
 
 
 class _Layout:
     """Top-down layout: line units below their parent, staff units beside their unit,
     many leaf units in two columns on a central trunk (a comb)."""
 
-    def __init__(self, root: Any):
+    def __init__(self, root: Any, box_w: float = BOX_W, comb_from: int = COMB_FROM):
+        self.box_w, self.comb_from = box_w, comb_from
         self.boxes: dict[str, _Box] = {}
         self.lines: list[tuple[tuple[float, float], tuple[float, float], bool]] = []
         for node in root.alle():
-            name, sub = _lines(node)
+            name, sub = _lines(node, box_w)
             self.boxes[node.onderdeel.id] = _Box(node, name, sub, staff=node.onderdeel.staf)
         self.box_h = max(0.25 + LINE_CM * (len(b.name) + len(b.sub)) for b in self.boxes.values())
         self.root = root
 
+    @property
+    def width(self) -> float:
+        left, right = self.extent(self.root)
+        return right - left + 0.2
+
     def comb(self, node: Any) -> bool:
-        return len(node.lijn) >= COMB_FROM and all(not c.lijn and not c.staf for c in node.lijn)
+        return len(node.lijn) >= self.comb_from and all(not c.lijn and not c.staf for c in node.lijn)
 
     def extent(self, node: Any) -> tuple[float, float]:
         """Left and right reach of a subtree, relative to the centre of its top box."""
-        left, right = -BOX_W / 2, BOX_W / 2
+        left, right = -self.box_w / 2, self.box_w / 2
         if node.staf:
-            right = max(right, BOX_W / 2 + STAFF_ARM + BOX_W)
+            right = max(right, self.box_w / 2 + STAFF_ARM + self.box_w)
             if len(node.staf) > 1:
-                left = min(left, -(BOX_W / 2 + STAFF_ARM + BOX_W))
+                left = min(left, -(self.box_w / 2 + STAFF_ARM + self.box_w))
         if self.comb(node):
-            left, right = min(left, -(COMB_ARM + BOX_W)), max(right, COMB_ARM + BOX_W)
+            left, right = min(left, -(COMB_ARM + self.box_w)), max(right, COMB_ARM + self.box_w)
         elif node.lijn:
             centres, widths = self.children(node)
             left = min(left, centres[0] + widths[0][0])
@@ -330,9 +344,9 @@ class _Layout:
         for index, child in enumerate(node.staf):
             side = 1 if index % 2 == 0 else -1
             top = y + (index // 2) * (self.box_h + GAP_Y / 2)
-            centre = x + side * (BOX_W + STAFF_ARM)
+            centre = x + side * (self.box_w + STAFF_ARM)
             bottom = max(bottom, self.place(child, centre, top))
-            edge = x + side * BOX_W / 2
+            edge = x + side * self.box_w / 2
             elbow = edge + side * STAFF_ARM / 2
             target = top + self.box_h / 2
             self.lines.append(((edge, middle), (elbow, middle), True))
@@ -346,7 +360,7 @@ class _Layout:
             rows = [node.lijn[i:i + 2] for i in range(0, len(node.lijn), 2)]
             for row in rows:
                 for side, child in zip((-1, 1), row):
-                    self.place(child, x + side * (COMB_ARM + BOX_W / 2), top)
+                    self.place(child, x + side * (COMB_ARM + self.box_w / 2), top)
                     self.lines.append(((x, top + self.box_h / 2), (x + side * COMB_ARM, top + self.box_h / 2), False))
                 last_mid = top + self.box_h / 2
                 top += self.box_h + GAP_Y * 0.5
@@ -373,15 +387,16 @@ def organigram(inhoud: Any, afgeleid: Any, **_: Any) -> Chart:
 
     root = afgeleid.organisatie
     if root is None:
-        raise ValueError("de projectorganisatie is geen boom met één top")
-    layout = _Layout(root)
+        raise BuildError("de projectorganisatie is geen boom met één top")
+    layout = next((candidate for box_w, comb_from in LAYOUTS
+                   if (candidate := _Layout(root, box_w, comb_from)).width <= BREEDTE_CM), None)
+    if layout is None:
+        raise BuildError("het organigram van de projectorganisatie past niet op de breedte van een A4; "
+                         "hang onderdelen dieper (`onder`) of maak minder onderdelen op één niveau")
     height = layout.place(root, 0.0, 0.0)
     xs = [b.x for b in layout.boxes.values()]
-    left = min(xs) - BOX_W / 2 - 0.1
-    right = max(xs) + BOX_W / 2 + 0.1
-    width = right - left
-    if width > BREEDTE_CM:
-        raise ValueError(f"het organigram is {width:.1f} cm breed; dat past niet op A4 (hooguit {BREEDTE_CM:.0f} cm)")
+    left = min(xs) - layout.box_w / 2 - 0.1
+    right = max(xs) + layout.box_w / 2 + 0.1
     margin = 0.1
     figure = new_figure(BREEDTE_CM, height + 2 * margin)
     figure.set_layout_engine(None)
@@ -399,7 +414,7 @@ def organigram(inhoud: Any, afgeleid: Any, **_: Any) -> Chart:
         fill, ink = FILL.get(unit.soort, ("#ffffff", TEKST))
         if box.staff:
             fill, ink = "#ffffff", TEKST
-        patch = FancyBboxPatch((box.x - BOX_W / 2, box.y), BOX_W, box.height, boxstyle="round,pad=0,rounding_size=0.12",
+        patch = FancyBboxPatch((box.x - layout.box_w / 2, box.y), layout.box_w, box.height, boxstyle="round,pad=0,rounding_size=0.12",
                                facecolor=fill, edgecolor=KLEUREN[0], linewidth=0.9, zorder=2,
                                linestyle=(0, (3, 2)) if box.staff else "-")
         axes.add_patch(patch)
