@@ -359,7 +359,7 @@ class DocxWriter:
             self.paragraph(inline, sink, _Context(style=HEADING_STYLES[tag]))
         elif tag == "p":
             style = next((PARAGRAPH_CLASS_STYLES[c] for c in cls if c in PARAGRAPH_CLASS_STYLES), ctx.style)
-            inline = self.inline_of(element, ctx.fmt)
+            inline = self.inline_of(element, replace(ctx.fmt, small=True) if "klein" in cls else ctx.fmt)
             if inline.empty() and not ctx.list_kind:
                 if "leeg" in cls:
                     sink.paragraph(style)
@@ -510,10 +510,14 @@ class DocxWriter:
         table.style = self.document.styles["Normal Table" if borderless and "Normal Table" in
                                            [s.name for s in self.document.styles] else "Table Grid"]
         table.alignment = WD_TABLE_ALIGNMENT.LEFT
+        small = "klein" in cls
+        placed: list[tuple[Any, int, int]] = []  # (cell, first column, span)
         for r, row in enumerate(rows):
             in_head = row.getparent().tag == "thead"
             if in_head:
                 _repeat_header(table.rows[r])
+            if "ondertekening" not in cls:
+                _cant_split(table.rows[r])
             c = 0
             for cell_element in row:
                 if cell_element.tag not in ("td", "th"):
@@ -525,9 +529,19 @@ class DocxWriter:
                 cell_cls = classes(cell_element)
                 align = WD_ALIGN_PARAGRAPH.RIGHT if cell_cls & {"bedrag", "getal", "rechts"} else _alignment(cell_cls, None)
                 fmt = replace(ctx.fmt, bold=True) if (cell_element.tag == "th" or "totaal" in cell_cls) else ctx.fmt
+                if small:
+                    fmt = replace(fmt, small=True)
                 cell_sink = _Sink(cell, cell.paragraphs[0])
                 self.mixed(cell_element, cell_sink, _Context(style="Normal", align=align, fmt=fmt))
+                placed.append((cell, c, span))
                 c += span
+        if sink.container is self.document:  # a table in a cell keeps Word's own widths
+            column_widths = auto_widths(rows, columns, TEXT_WIDTH.cm, 0.15 if small else 0.19)
+            table.autofit = False
+            for index, width in enumerate(column_widths):
+                table.columns[index].width = Cm(width)
+            for cell, first, span in placed:
+                cell.width = Cm(sum(column_widths[first:first + span]))
         if "ondertekening" in cls:
             for row in table.rows:
                 _cant_split(row)
@@ -660,6 +674,37 @@ class DocxWriter:
 
 def write_docx(doc: RenderedDocument) -> bytes:
     return DocxWriter(doc).write()
+
+
+def auto_widths(rows: list[Any], columns: int, total: float, cm_per_char: float = 0.19) -> list[float]:
+    """Column widths in cm, like a browser's automatic table layout: each column at least
+    as wide as its longest word, the remaining width shared in proportion to how much
+    text a column holds. Cells that span columns are not measured."""
+    longest_word, longest_text = [0] * columns, [0] * columns
+    for row in rows:
+        column = 0
+        for cell in row:
+            if cell.tag not in ("td", "th"):
+                continue
+            span = int(cell.get("colspan", "1") or 1)
+            if span == 1 and column < columns:
+                words = (cell.text_content() or "").split()
+                text = " ".join(words)
+                if classes(cell) & {"bedrag", "getal"}:  # amounts do not wrap (as in the PDF)
+                    words = [text]
+                bold = 1.15 if cell.tag == "th" else 1.0
+                longest_word[column] = max(longest_word[column], round(max((len(w) for w in words), default=0) * bold))
+                longest_text[column] = max(longest_text[column], round(len(text) * bold))
+            column += span
+    padding = 0.5
+    minimum = [min(n, 28) * cm_per_char + padding for n in longest_word]
+    preferred = [max(min(n, 400) * cm_per_char + padding, low) for n, low in zip(longest_text, minimum)]
+    if sum(preferred) <= total:
+        return [width * total / sum(preferred) for width in preferred]
+    if sum(minimum) >= total:
+        return [width * total / sum(minimum) for width in minimum]
+    share = (total - sum(minimum)) / (sum(preferred) - sum(minimum))
+    return [low + (high - low) * share for low, high in zip(minimum, preferred)]
 
 
 # -- helpers ------------------------------------------------------------------------------
