@@ -167,7 +167,7 @@ def _plan_van_aanpak(inhoud: Inhoud, afgeleid: Afgeleid) -> Iterator[Finding]:
     if plan is None:
         return
     proces = getattr(afgeleid, "proces", None)
-    if proces is None or not proces.stappen:
+    if proces is None or (proces.bruikbaar and not proces.stappen):
         yield Finding(plan.pad, "een plan van aanpak heeft een planning met fasen en stappen nodig: zet in "
                                 "`planning` een proces (`proces: standaard`) of eigen `fasen` en `stappen`")
     for risico in plan.risicos:

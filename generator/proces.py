@@ -141,6 +141,7 @@ class ProcesBeeld:
     omschrijving: str | None
     fasen: list[PlanFase]
     meldingen: list[Finding] = field(default_factory=list)
+    bruikbaar: bool = True  # False when the adopted process could not be found
 
     @property
     def stappen(self) -> list[PlanStap]:
@@ -255,7 +256,9 @@ def build_process(inhoud: Inhoud, afgeleid: Afgeleid) -> ProcesBeeld | None:
         file = find_process(planning.proces, dirs)
         if file is None:
             known = ", ".join(available_processes(dirs)) or "geen"
-            findings.append(Finding(planning.pad + ("proces",), f'onbekend proces "{planning.proces}"; beschikbaar: {known}'))
+            finding = Finding(planning.pad + ("proces",), f'onbekend proces "{planning.proces}"; beschikbaar: {known}')
+            # Without the process its steps cannot be adjusted; say only what is wrong.
+            return ProcesBeeld(planning.proces, None, None, [], [finding], bruikbaar=False)
         else:
             library = load_process(file)
 
