@@ -140,13 +140,14 @@ def gantt(inhoud: Any, afgeleid: Any, **_: Any) -> Chart:
             axes.barh(row.y, width, left=start, height=0.62, color=row.colour, zorder=3, linewidth=0)
             if stap.raad != "geen":
                 note = f"raad: {stap.raad}"
+                clear = {"facecolor": "white", "edgecolor": "none", "pad": 0.6}
                 room = len(note) * 0.12 * days_per_cm
                 if start + width + room < x1:
                     axes.text(start + width + days_per_cm * 0.08, row.y, note, va="center", ha="left",
-                              fontsize=6.5, color=GRIJS, style="italic", zorder=4)
+                              fontsize=6.5, color=GRIJS, style="italic", zorder=6, bbox=clear)
                 else:
                     axes.text(start - days_per_cm * 0.08, row.y, note, va="center", ha="right",
-                              fontsize=6.5, color=GRIJS, style="italic", zorder=4)
+                              fontsize=6.5, color=GRIJS, style="italic", zorder=6, bbox=clear)
         elif row.kind == "gemeente":
             by_decision: dict[str, dict[str, datetime.date]] = {}
             for event in row.item.gebeurtenissen:

@@ -114,6 +114,10 @@ def adjusted(tmp_path_factory) -> Path:
     folder = tmp_path_factory.mktemp("aangepast") / "content" / "drechtsteden"
     shutil.copytree(ROOT / "content" / "drechtsteden", folder)
     (folder / "planning.yaml").write_text(textwrap.dedent(SMALL_PLANNING).lstrip(), encoding="utf-8")
+    plan = folder / "plan-van-aanpak.yaml"
+    plan.write_text(plan.read_text(encoding="utf-8").replace(
+        "    spoor.\n", "    spoor. De proefperiode ([[proefperiode]]) volgt op [[raadsbesluit]] in [[bestuurlijk]].\n", 1),
+        encoding="utf-8")
     return folder
 
 
@@ -144,6 +148,7 @@ def test_adjusted_process_in_the_document(adjusted, tmp_path):
     text = "\n".join(p.text for p in word.paragraphs)
     assert "in stap 3 (Raadsconferentie) is de rol van de raad opiniërend in plaats van beeldvormend;" in text
     assert "stap 8a (Proefperiode met gedeelde diensten) is toegevoegd in fase 1." in text
+    assert "De proefperiode (stap 8a) volgt op stap 8 in fase 1." in text
     first_phase = next(t for t in word.tables if t.rows[0].cells[0].text == "Stap")
     names = [row.cells[0].paragraphs[0].text for row in first_phase.rows[1:]]
     assert names[2] == "3. Raadsconferentie" and names[-1] == "8a. Proefperiode met gedeelde diensten"
