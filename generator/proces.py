@@ -14,7 +14,7 @@ import datetime
 import string
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any, Iterator
+from typing import Iterator
 
 from pydantic import ValidationError
 

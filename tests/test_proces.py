@@ -114,10 +114,8 @@ def adjusted(tmp_path_factory) -> Path:
     folder = tmp_path_factory.mktemp("aangepast") / "content" / "drechtsteden"
     shutil.copytree(ROOT / "content" / "drechtsteden", folder)
     (folder / "planning.yaml").write_text(textwrap.dedent(SMALL_PLANNING).lstrip(), encoding="utf-8")
-    plan = folder / "plan-van-aanpak.yaml"
-    plan.write_text(plan.read_text(encoding="utf-8").replace(
-        "    spoor.\n", "    spoor. De proefperiode ([[proefperiode]]) volgt op [[raadsbesluit]] in [[bestuurlijk]].\n", 1),
-        encoding="utf-8")
+    edit(folder / "plan-van-aanpak.yaml", "ambtelijke spoor.\n",
+         "ambtelijke spoor. De proefperiode ([[proefperiode]]) volgt op [[raadsbesluit]] in [[bestuurlijk]].\n")
     return folder
 
 
