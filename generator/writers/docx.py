@@ -536,7 +536,10 @@ class DocxWriter:
                 placed.append((cell, c, span))
                 c += span
         if sink.container is self.document:  # a table in a cell keeps Word's own widths
-            column_widths = auto_widths(rows, columns, TEXT_WIDTH.cm, 0.15 if small else 0.19)
+            if "ondertekening" in cls:  # signatures side by side get the same room
+                column_widths = [TEXT_WIDTH.cm / columns] * columns
+            else:
+                column_widths = auto_widths(rows, columns, TEXT_WIDTH.cm, 0.15 if small else 0.19)
             table.autofit = False
             for index, width in enumerate(column_widths):
                 table.columns[index].width = Cm(width)
