@@ -695,7 +695,7 @@ def auto_widths(rows: list[Any], columns: int, total: float, cm_per_char: float 
                 text = " ".join(words)
                 if classes(cell) & {"bedrag", "getal"}:  # amounts do not wrap (as in the PDF)
                     words = [text]
-                bold = 1.15 if cell.tag == "th" else 1.0
+                bold = 1.15 if cell.tag == "th" or cell.find(".//strong") is not None or cell.find(".//b") is not None else 1.0
                 longest_word[column] = max(longest_word[column], round(max((len(w) for w in words), default=0) * bold))
                 longest_text[column] = max(longest_text[column], round(len(text) * bold))
             column += span
