@@ -70,13 +70,13 @@ def load_project(content_dir: Path) -> Project:
     from .validate import validate
 
     inhoud = validate(content)
-    afgeleid = derive(inhoud)
+    dirs = template_dirs(content_dir)
+    afgeleid = derive(inhoud, dirs)
     afgeleid.bronrevisie = versions.revision(content_dir)
     afgeleid.versie = inhoud.versies[-1].versie if inhoud.versies else None
     problems: list[Problem] = run_checks(inhoud, afgeleid, content)
     if problems:
         raise ContentError(problems)
-    dirs = template_dirs(content_dir)
     return Project(content_dir, content, inhoud, afgeleid, dirs, discover(dirs))
 
 

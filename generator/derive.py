@@ -7,6 +7,7 @@ result as ``afgeleid``.
 
 from __future__ import annotations
 
+from pathlib import Path
 from typing import Any, Callable
 
 from .model import Inhoud
@@ -18,7 +19,10 @@ _DERIVERS: list[Deriver] = []
 class Afgeleid:
     """Derived values; attributes are added by the registered derivers."""
 
-    def __init__(self) -> None:
+    def __init__(self, template_dirs: list[Path] | None = None) -> None:
+        #: Template folders, most specific first: derivers read library files from them
+        #: (``processen/<naam>.yaml``).
+        self.sjabloonmappen: list[Path] = list(template_dirs or [])
         #: For each part of the content (``intentieverklaring``, ``regeling``, ...):
         #: id → how a reference to it reads (``artikel 3``).
         self.verwijzingen: dict[str, dict[str, str]] = {}
@@ -36,8 +40,8 @@ def deriver(function: Deriver) -> Deriver:
     return function
 
 
-def derive(inhoud: Inhoud) -> Afgeleid:
-    afgeleid = Afgeleid()
+def derive(inhoud: Inhoud, template_dirs: list[Path] | None = None) -> Afgeleid:
+    afgeleid = Afgeleid(template_dirs)
     for function in _DERIVERS:
         function(inhoud, afgeleid)
     return afgeleid

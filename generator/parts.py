@@ -9,3 +9,4 @@ from . import raadsvoorstel  # noqa: F401,E402 - raadsvoorstel per gemeente
 from . import versions  # noqa: F401,E402 - version table and source revision
 from .finance import part as _finance  # noqa: F401 - financien: afgeleid.financien, checks, charts
 from . import regeling  # noqa: F401,E402 - the gemeenschappelijke regeling (issue 4)
+from . import proces, plan, plan_grafieken  # noqa: F401 - planning, plan van aanpak and their charts

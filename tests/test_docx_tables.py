@@ -42,8 +42,9 @@ def test_colgroup_widths_become_a_fixed_word_grid():
     total = first.rows[2].cells
     assert total[0].text == total[1].text == "Totaal" and total[2].text == "€ 1.000"
     assert abs(total[0].width - (grid[0] + grid[1]) * 635) < 635 * 2
-    # a table without widths keeps Word's automatic layout
-    assert second._tbl.tblPr.find(qn("w:tblLayout")) is None
+    # a table without widths gets widths estimated from its content, filling the text width
+    estimated = [int(col.get(qn("w:w"))) for col in second._tbl.tblGrid.iterchildren()]
+    assert len(estimated) == 2 and abs(sum(estimated) - text_width) < 30
 
 
 def test_cells_keep_their_place_alignment_and_style():

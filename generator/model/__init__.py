@@ -15,13 +15,13 @@ from .intentieverklaring import Afspraak, Intentieverklaring
 from .raadsvoorstel import Argument, Lokaal, Raadsvoorstel
 from .versies import Versie
 from .regeling import Regeling
+from .plan_van_aanpak import PlanVanAanpak
+from .planning import Mijlpaal, Planning, Proces
 from .samenwerking import (
     VORM_NAMEN,
     Bestuur,
     Gemeente,
-    Mijlpaal,
     Orgaan,
-    Planning,
     Probleem,
     Samenwerking,
     Scenario,
@@ -43,11 +43,12 @@ class Inhoud(Model):
     versies: list[Versie] | None = Field(None, description="Versiegeschiedenis van de stukken, oudste eerst.")
     financien: Financien | None = Field(None, description="Financiën van de scenario's: kostenregels, verdeelsleutels, criteria.")
     regeling: Regeling | None = Field(None, description="De tekst van de gemeenschappelijke regeling.")
+    plan_van_aanpak: PlanVanAanpak | None = Field(None, description="Het plan van aanpak (zie docs/plan-van-aanpak.md).")
 
 
 __all__ = [
-    "Versie", "Argument", "Lokaal", "Raadsvoorstel", "Afspraak", "Bedrag", "Besluit", "Bestuur",
-    "Financien", "Vergadering", "Gemeente", "Getal", "Id", "Inhoud", "Intentieverklaring",
-    "Mijlpaal", "Model", "Orgaan", "Planning", "Probleem", "Regel", "Samenwerking", "Scenario",
-    "Tekst", "VORM_NAMEN", "assign_paths",
+    "Afspraak", "Argument", "Bedrag", "Besluit", "Bestuur", "Financien", "Gemeente", "Getal", "Id", "Inhoud",
+    "Intentieverklaring", "Lokaal", "Mijlpaal", "Model", "Orgaan", "PlanVanAanpak", "Planning", "Probleem", "Proces",
+    "Raadsvoorstel", "Regel", "Regeling", "Samenwerking", "Scenario", "Tekst", "VORM_NAMEN", "Vergadering", "Versie",
+    "assign_paths",
 ]

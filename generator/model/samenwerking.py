@@ -1,4 +1,6 @@
-"""The cooperation itself: its partners, the problem, scenarios, governance and planning."""
+"""The cooperation itself: its partners, the problem, scenarios and governance.
+
+The planning lives in :mod:`.planning`."""
 
 from __future__ import annotations
 
@@ -116,16 +118,3 @@ class Bestuur(Model):
 
     omschrijving: Tekst | None = Field(None, description="Toelichting op het bestuursmodel (Markdown).")
     organen: list[Orgaan] = Field(min_length=1, description="De organen van de samenwerking.")
-
-
-class Mijlpaal(Model):
-    schema_uitleg: ClassVar[str] = "Een mijlpaal in de planning."
-
-    datum: datetime.date = Field(description="Datum.")
-    omschrijving: Regel = Field(description="Wat er op die datum gebeurt.")
-
-
-class Planning(Model):
-    schema_uitleg: ClassVar[str] = "De planning op hoofdlijnen."
-
-    mijlpalen: list[Mijlpaal] = Field(min_length=1, description="Mijlpalen in de tijd.")

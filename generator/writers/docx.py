@@ -402,7 +402,7 @@ class DocxWriter:
             self.paragraph(inline, sink, _Context(style=style))
         elif tag == "p":
             style = next((PARAGRAPH_CLASS_STYLES[c] for c in cls if c in PARAGRAPH_CLASS_STYLES), ctx.style)
-            inline = self.inline_of(element, ctx.fmt)
+            inline = self.inline_of(element, replace(ctx.fmt, small=True) if "klein" in cls else ctx.fmt)
             if inline.empty() and not ctx.list_kind:
                 if "leeg" in cls:
                     sink.paragraph(style)
@@ -556,11 +556,14 @@ class DocxWriter:
         borderless = bool(cls & {"ondertekening", "kopblok"})
         table.style = self.style("Normal Table" if borderless and "Normal Table" in self._styles else "Table Grid")
         table.alignment = WD_TABLE_ALIGNMENT.LEFT
-        _column_widths(table, element, columns)
+        small = "klein" in cls
+        placed: list[tuple[Any, int, int]] = []  # (cell, first column, span)
         for r, row in enumerate(rows):
             in_head = row.getparent().tag == "thead"
             if in_head:
                 _repeat_header(table.rows[r])
+            if "ondertekening" not in cls:
+                _cant_split(table.rows[r])
             c = 0
             row_cells = table.rows[r].cells  # once per row: table.cell() rescans the whole table
             for cell_element in row:
@@ -574,9 +577,25 @@ class DocxWriter:
                 cell_cls = classes(cell_element)
                 align = WD_ALIGN_PARAGRAPH.RIGHT if cell_cls & {"bedrag", "getal", "rechts"} else _alignment(cell_cls, None)
                 fmt = replace(ctx.fmt, bold=True) if (cell_element.tag == "th" or "totaal" in cell_cls) else ctx.fmt
+                if small:
+                    fmt = replace(fmt, small=True)
                 cell_sink = _Sink(cell, cell.paragraphs[0])
                 self.mixed(cell_element, cell_sink, _Context(style="Normal", align=align, fmt=fmt))
+                placed.append((cell, c, span))
                 c += span
+        explicit = _colgroup_widths(element, columns)
+        if explicit is not None or sink.container is self.document:  # a nested table keeps Word's widths
+            if explicit is not None:  # <colgroup><col style="width: 40%"> ... for every column
+                column_widths = explicit
+            elif "ondertekening" in cls:  # signatures side by side get the same room
+                column_widths = [TEXT_WIDTH.cm / columns] * columns
+            else:
+                column_widths = auto_widths(rows, columns, TEXT_WIDTH.cm, 0.15 if small else 0.19)
+            table.autofit = False
+            for index, width in enumerate(column_widths):
+                table.columns[index].width = Cm(width)
+            for cell, first, span in placed:
+                cell.width = Cm(sum(column_widths[first:first + span]))
         if "ondertekening" in cls:
             for row in table.rows:
                 _cant_split(row)
@@ -713,6 +732,37 @@ def write_docx(doc: RenderedDocument) -> bytes:
     return DocxWriter(doc).write()
 
 
+def auto_widths(rows: list[Any], columns: int, total: float, cm_per_char: float = 0.19) -> list[float]:
+    """Column widths in cm, like a browser's automatic table layout: each column at least
+    as wide as its longest word, the remaining width shared in proportion to how much
+    text a column holds. Cells that span columns are not measured."""
+    longest_word, longest_text = [0] * columns, [0] * columns
+    for row in rows:
+        column = 0
+        for cell in row:
+            if cell.tag not in ("td", "th"):
+                continue
+            span = int(cell.get("colspan", "1") or 1)
+            if span == 1 and column < columns:
+                words = (cell.text_content() or "").split()
+                text = " ".join(words)
+                if classes(cell) & {"bedrag", "getal"}:  # amounts do not wrap (as in the PDF)
+                    words = [text]
+                bold = 1.15 if cell.tag == "th" or cell.find(".//strong") is not None or cell.find(".//b") is not None else 1.0
+                longest_word[column] = max(longest_word[column], round(max((len(w) for w in words), default=0) * bold))
+                longest_text[column] = max(longest_text[column], round(len(text) * bold))
+            column += span
+    padding = 0.5
+    minimum = [min(n, 28) * cm_per_char + padding for n in longest_word]
+    preferred = [max(min(n, 400) * cm_per_char + padding, low) for n, low in zip(longest_text, minimum)]
+    if sum(preferred) <= total:
+        return [width * total / sum(preferred) for width in preferred]
+    if sum(minimum) >= total:
+        return [width * total / sum(minimum) for width in minimum]
+    share = (total - sum(minimum)) / (sum(preferred) - sum(minimum))
+    return [low + (high - low) * share for low, high in zip(minimum, preferred)]
+
+
 # -- helpers ------------------------------------------------------------------------------
 
 
@@ -823,25 +873,19 @@ def _alignment(cls: set[str], default: Any) -> Any:
     return default
 
 
-def _column_widths(table: Any, element: Any, columns: int) -> None:
-    """Widths from ``<colgroup><col style="width: 40%">``, as a share of the text width.
+def _colgroup_widths(element: Any, columns: int) -> list[float] | None:
+    """Widths in cm from ``<colgroup><col style="width: 40%">``, as shares of the text width.
 
-    Without widths for every column Word and LibreOffice divide the table evenly.
+    Only when every column has a width; otherwise None (the widths are then estimated).
     """
     cols = element.xpath("./colgroup/col|./col")
-    shares = []
+    shares: list[float | None] = []
     for col in cols:
         match = re.search(r"width\s*:\s*(\d+(?:\.\d+)?)%", col.get("style", ""))
         shares.extend([float(match.group(1)) if match else None] * int(col.get("span", "1") or 1))
     if len(shares) != columns or None in shares:
-        return
-    table.autofit = False
-    widths = [Emu(int(TEXT_WIDTH * share / 100)) for share in shares]
-    for index, width in enumerate(widths):
-        table.columns[index].width = width
-    for row in table.rows:
-        for index, cell in enumerate(row.cells):
-            cell.width = widths[index]
+        return None
+    return [TEXT_WIDTH.cm * share / 100 for share in shares]  # type: ignore[operator]
 
 
 def _length(value: str | None) -> Any:
