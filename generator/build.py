@@ -80,9 +80,24 @@ def load_project(content_dir: Path) -> Project:
     return Project(content_dir, content, inhoud, afgeleid, dirs, discover(dirs))
 
 
-def jobs(project: Project, gemeente: str | None = None) -> list[Job]:
+def jobs(project: Project, gemeente: str | None = None, documents: list[str] | None = None) -> list[Job]:
+    """The documents to make: every declared deliverable whose parts are in the content,
+    one per gemeente where declared so; optionally only those of one gemeente or of the
+    named deliverables."""
     result: list[Job] = []
     wanted = None
+    if documents:
+        known = [d.name for d in project.deliverables]
+        unknown = [name for name in documents if name not in known]
+        if unknown:
+            import difflib
+
+            problems = []
+            for name in unknown:
+                close = difflib.get_close_matches(name, known, n=1)
+                hint = f'; bedoelde u "{close[0]}"?' if close else f"; bekend zijn: {', '.join(known)}"
+                problems.append(Problem(f'onbekend document "{name}"{hint}'))
+            raise ContentError(problems)
     if gemeente is not None:
         matches = [g for g in project.afgeleid.deelnemers if slug(g.naam) == slug(gemeente)]
         if not matches:
@@ -91,6 +106,8 @@ def jobs(project: Project, gemeente: str | None = None) -> list[Job]:
         wanted = matches[0]
     for deliverable in project.deliverables:
         declaration = deliverable.declaration
+        if documents and deliverable.name not in documents:
+            continue
         if any(getattr(project.inhoud, part, None) in (None, []) for part in declaration.vereist):
             continue
         if declaration.per_gemeente:
@@ -228,10 +245,11 @@ def build(
     formats: tuple[str, ...] = FORMATS,
     gemeente: str | None = None,
     overwrite: bool = False,
+    documents: list[str] | None = None,
 ) -> BuildResult:
     """Build the documents; a file whose inputs did not change since the last build is not made again."""
     project = load_project(content_dir)
-    selected = jobs(project, gemeente)
+    selected = jobs(project, gemeente, documents)
     if not selected:
         raise ContentError([Problem("er is niets te bouwen: geen document heeft de onderdelen die het nodig heeft")])
     root = project_root(content_dir)

@@ -117,9 +117,12 @@ def main() -> None:
               help="Formaten, gescheiden door komma's: docx, pdf, html.")
 @click.option("--gemeente", default=None, metavar="NAAM",
               help="Bouw alleen de stukken van deze gemeente (en geen gezamenlijke stukken).")
+@click.option("--document", "documenten", multiple=True, metavar="NAAM",
+              help="Bouw alleen dit document (bijvoorbeeld raadsvoorstel); mag vaker.")
 @click.option("--overschrijf", is_flag=True,
               help="Overschrijf met de hand gewijzigde uitvoer; er blijft een reservekopie staan.")
-def build(content_dir: str | None, out_dir: str, formaat: str, gemeente: str | None, overschrijf: bool) -> None:
+def build(content_dir: str | None, out_dir: str, formaat: str, gemeente: str | None, documenten: tuple[str, ...],
+          overschrijf: bool) -> None:
     """Bouw alle documenten van een samenwerking (standaard content/drechtsteden)."""
     formats = _formats(formaat)
     folder = _content_dir(content_dir)
@@ -127,7 +130,8 @@ def build(content_dir: str | None, out_dir: str, formaat: str, gemeente: str | N
     try:
         from .build import build as run_build
 
-        result = run_build(folder, Path(out_dir), formats, gemeente=gemeente, overwrite=overschrijf)
+        result = run_build(folder, Path(out_dir), formats, gemeente=gemeente, overwrite=overschrijf,
+                           documents=list(documenten) or None)
     except Exception as error:  # noqa: BLE001 - every failure gets a Dutch message and an exit code
         _fail(error)
         return

@@ -64,9 +64,10 @@ class Problem:
     related: Position | None = None
 
     def display(self) -> str:
-        where = self.position.display() if self.position else "(onbekende plaats)"
-        what = format_path(self.path)
-        text = f"{where}: {what}: {self.message}" if what else f"{where}: {self.message}"
+        parts = [self.position.display()] if self.position else []
+        if self.path:
+            parts.append(format_path(self.path))
+        text = ": ".join(parts + [self.message])
         if self.related:
             text += f" (zie ook {self.related.display()})"
         return text

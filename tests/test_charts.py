@@ -56,7 +56,7 @@ def test_chart_in_both_formats(project, tmp_path):
     (folder / "grafiektest.html.j2").write_text(
         '{% extends "basis.html.j2" %}{% block inhoud %}<h1>Grafiektest</h1>'
         '{{ grafiek("test-reeks", titel="Inwoners per gemeente") }}{% endblock %}', encoding="utf-8")
-    out = build(project, tmp_path).folder
+    out = build(project, tmp_path, documents=["grafiektest"]).folder
 
     word = docx.Document(str(out / "grafiektest.docx"))
     pictures = word.inline_shapes

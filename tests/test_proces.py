@@ -141,7 +141,7 @@ def test_adjusted_process_in_the_document(adjusted, tmp_path):
 
     from generator.build import build
 
-    folder = build(adjusted, tmp_path, formats=("docx",)).folder
+    folder = build(adjusted, tmp_path, formats=("docx",), documents=["plan-van-aanpak"]).folder
     word = docx.Document(str(folder / "plan-van-aanpak.docx"))
     text = "\n".join(p.text for p in word.paragraphs)
     assert "in stap 3 (Raadsconferentie) is de rol van de raad opiniërend in plaats van beeldvormend;" in text
