@@ -110,7 +110,7 @@ def test_content_cannot_inject_markup(project, tmp_path):
     project_data = load_project(project)
     from generator.build import jobs
 
-    document = render(project_data, jobs(project_data)[0])
+    document = render(project_data, jobs(project_data, documents=["intentieverklaring"])[0])
     assert "&lt;marquee&gt;" in document.html and "<marquee>" not in document.html
 
 
