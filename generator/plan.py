@@ -1,10 +1,11 @@
 """The plan van aanpak, derived and checked: the project organisation as a tree, the
 risks weighed by kans × impact, and the budget as a table of years.
 
-The budget seam: :func:`budget_view` is the only place that reads the plan's own
-budget lines (``plan_van_aanpak.budget``). The template reads the view it returns
-(``afgeleid.plan_budget``), never the lines themselves. When the finance engine
-exists, this function can build the same view from its figures instead.
+The budget: :func:`budget_view` is the only place that reads the budget. With
+``budget.bron: plan`` it shows the plan's own lines; with ``bron: financien`` it shows
+the incidental costs of the preferred scenario from the finance engine (the same
+figures as the businesscase and the raadsvoorstellen), covered by each gemeente's
+share. The template reads only the view (``afgeleid.plan_budget``).
 """
 
 from __future__ import annotations
@@ -123,13 +124,16 @@ class BudgetBeeld:
     dekking_totaal: Decimal
     toelichting: str | None
     bron: str  # where the figures come from, for the document's footnote
+    kolom: str = "Beheerd door"  # the heading of the second column
 
 
-def budget_view(inhoud: Inhoud) -> BudgetBeeld | None:
-    """The seam between the plan and the finance engine (see the module docstring)."""
+def budget_view(inhoud: Inhoud, afgeleid: Afgeleid | None = None) -> BudgetBeeld | None:
+    """The budget as the document shows it, from the plan's lines or the finance engine."""
     plan = inhoud.plan_van_aanpak
     if plan is None:
         return None
+    if plan.budget.bron == "financien":
+        return _budget_from_finance(plan, getattr(afgeleid, "financien", None))
     names = {u.id: u.naam for u in plan.projectorganisatie.onderdelen}
     budget = plan.budget
     years: list[int | None] = sorted({p.jaar for p in budget.posten if p.jaar is not None}) or [None]
@@ -150,12 +154,38 @@ def budget_view(inhoud: Inhoud) -> BudgetBeeld | None:
                        budget.toelichting, "plan van aanpak")
 
 
+def _budget_from_finance(plan: PlanVanAanpak, financieel) -> BudgetBeeld | None:
+    """The incidental costs of the preferred scenario (optionally some categories), and who pays them."""
+    if financieel is None or financieel.voorkeur is None:
+        return None  # reported by the checks
+    from .model.financien import CATEGORIE_NAMEN
+
+    budget = plan.budget
+    scenario = financieel.voorkeur
+    lines = [line for line in scenario.regels_van("incidenteel")
+             if not budget.categorieen or line.regel.categorie in budget.categorieen]
+    years = sorted({year for line in lines for year, amount in line.per_jaar.items() if amount})
+    rows = [BudgetRegel(line.omschrijving, CATEGORIE_NAMEN.get(line.regel.categorie or "overig", "overig"),
+                        {year: amount for year, amount in line.per_jaar.items() if amount}, line.totaal)
+            for line in lines]
+    per_year = {year: sum((row.per_jaar.get(year, Decimal(0)) for row in rows), Decimal(0)) for year in years}
+    total = sum((row.totaal for row in rows), Decimal(0))
+    cover = []
+    for gemeente in scenario.gemeenten:
+        share = sum((line.totaal_voor(gemeente) for line in lines), Decimal(0))
+        if share:
+            cover.append((f"Gemeente {gemeente}", share))
+    return BudgetBeeld(years or [None], rows, per_year or {None: total}, total, cover,
+                       sum((amount for _, amount in cover), Decimal(0)), budget.toelichting,
+                       f"businesscase, scenario ‘{scenario.naam}’", kolom="Categorie")
+
+
 @deriver
 def _plan(inhoud: Inhoud, afgeleid: Afgeleid) -> None:
     plan = inhoud.plan_van_aanpak
     afgeleid.organisatie = organisation_tree(plan) if plan else None
     afgeleid.risicos = weighed_risks(plan) if plan else []
-    afgeleid.plan_budget = budget_view(inhoud)
+    afgeleid.plan_budget = budget_view(inhoud, afgeleid)
 
 
 # -- checks ------------------------------------------------------------------------------------
@@ -175,7 +205,7 @@ def _plan_van_aanpak(inhoud: Inhoud, afgeleid: Afgeleid) -> Iterator[Finding]:
             yield Finding(risico.pad + ("eigenaar",),
                           f'risico "{risico.risico}" heeft geen eigenaar; geef bij `eigenaar` op wie het bewaakt')
     yield from _organisation(plan)
-    yield from _budget(plan)
+    yield from _budget(plan, inhoud)
 
 
 def _organisation(plan: PlanVanAanpak) -> Iterator[Finding]:
@@ -201,8 +231,23 @@ def _organisation(plan: PlanVanAanpak) -> Iterator[Finding]:
         yield Finding(unit.pad + ("onder",), f'onderdeel "{unit.id}" staat via `onder` uiteindelijk onder zichzelf')
 
 
-def _budget(plan: PlanVanAanpak) -> Iterator[Finding]:
+def _budget(plan: PlanVanAanpak, inhoud: Inhoud) -> Iterator[Finding]:
     budget = plan.budget
+    if budget.bron == "financien":
+        for key in ("posten", "dekking"):
+            if getattr(budget, key):
+                yield Finding(budget.pad + (key,),
+                              f"bij `bron: financien` komen de kosten en de dekking uit de businesscase; laat `{key}` weg")
+        if inhoud.financien is None:
+            yield Finding(budget.pad + ("bron",), "`bron: financien` vraagt om een onderdeel `financien`")
+        elif not any(s.voorkeur for s in inhoud.scenarios or []):
+            yield Finding(budget.pad + ("bron",),
+                          "`bron: financien` gebruikt het voorkeursscenario; markeer er een met `voorkeur: true`")
+        return
+    if not budget.posten:
+        yield Finding(budget.pad, "het budget heeft posten nodig (`posten`), of `bron: financien`")
+    if budget.categorieen:
+        yield Finding(budget.pad + ("categorieen",), "`categorieen` hoort bij `bron: financien`")
     ids = {u.id for u in plan.projectorganisatie.onderdelen}
     for post in budget.posten:
         if post.deelproject is not None and post.deelproject not in ids:

@@ -197,20 +197,42 @@ def test_risks_from_high_to_low_each_with_an_owner(word):
         assert label == ("hoog" if score >= 15 else "midden" if score >= 6 else "laag")
 
 
-def test_budget_totals_per_year_add_up(word, flat):
-    plan = source("drechtsteden", "plan-van-aanpak.yaml")["plan_van_aanpak"]
-    posts = plan["budget"]["posten"]
+def test_budget_comes_from_the_businesscase_and_matches_every_proposal(word, flat, drechtsteden_build):
+    """One source for every figure: the plan's budget is the incidental cost of the preferred
+    scenario in the chosen categories, and each gemeente's cover is its share in its raadsvoorstel."""
+    finance = source("drechtsteden", "financien.yaml")["financien"]
+    categories = {"transitiekosten", "ict-harmonisatie", "huisvesting"}
+    [scenario] = [s for s in finance["scenarios"] if s["scenario"] == "toetreding"]
+    lines = [r for r in scenario["regels"] if r["soort"] == "incidenteel" and r["categorie"] in categories]
     per_year: dict[int, Decimal] = {}
-    for post in posts:
-        per_year[post["jaar"]] = per_year.get(post["jaar"], Decimal(0)) + Decimal(post["bedrag"])
+    for line in lines:
+        for year, amount in line["bedragen"].items():
+            per_year[year] = per_year.get(year, Decimal(0)) + Decimal(amount)
     total = sum(per_year.values())
-    table = table_with(word, ["Post", "Beheerd door", "2017", "2018", "Totaal"])
-    assert [c.text for c in table.rows[-1].cells] == ["Totaal", "", euro(per_year[2017]), euro(per_year[2018]),
+    assert (total, sorted(per_year)) == (Decimal(1680000), [2018, 2019])
+    table = table_with(word, ["Post", "Categorie", "2018", "2019", "Totaal"])
+    assert [c.text for c in table.rows[-1].cells] == ["Totaal", "", euro(per_year[2018]), euro(per_year[2019]),
                                                       euro(total)]
-    # Two posts with the same description and manager are one row with an amount in each year.
-    row = next(r for r in table.rows if r.cells[0].text == "Programmamanagement en projectondersteuning")
-    assert [c.text for c in row.cells[2:]] == ["€ 145.000", "€ 40.000", "€ 185.000"]
-    assert f"Budget {euro(total)} (2017–2018), volledig gedekt" in flat
+    assert [r.cells[0].text for r in table.rows[1:-1]] == [line["omschrijving"] for line in lines]
+    assert f"Budget {euro(total)} (2018–2019), volledig gedekt" in flat
+
+    cover = table_with(word, ["Bron", "Bedrag"])
+    rows = {r.cells[0].text: r.cells[1].text for r in cover.rows[1:]}
+    names = [line["omschrijving"] for line in lines]
+    for gemeente, amount in rows.items():
+        if gemeente == "Totaal":
+            continue
+        slug = gemeente.removeprefix("Gemeente ").lower()
+        proposal = docx.Document(str(drechtsteden_build / f"raadsvoorstel-{slug}.docx"))
+        opbouw = next(t for t in proposal.tables if t.rows[0].cells[0].text == "Kostenregel")
+        shares = [amount_of(r.cells[3].text) for r in opbouw.rows[1:] if r.cells[0].text in names]
+        assert amount_of(amount) == sum(shares), gemeente
+    assert sum(amount_of(v) for k, v in rows.items() if k != "Totaal") == total
+    assert amount_of(rows["Totaal"]) == total
+
+
+def amount_of(text: str) -> Decimal:
+    return Decimal(text.replace("€ ", "").replace(".", "").replace(",", "."))
 
 
 def test_word_tables_have_widths_that_follow_their_content(word):
@@ -219,8 +241,8 @@ def test_word_tables_have_widths_that_follow_their_content(word):
     widths = [column.width.cm for column in table.columns]
     assert abs(sum(widths) - 16.0) < 0.05
     assert widths[2] < 1.2 and widths[1] > 3 * widths[2]
-    amounts = table_with(word, ["Post", "Beheerd door", "2017", "2018", "Totaal"])
-    assert all(cell.width.cm >= 1.7 for cell in amounts.rows[-1].cells[2:])  # € 1.045.000 fits on one line
+    amounts = table_with(word, ["Post", "Categorie", "2018", "2019", "Totaal"])
+    assert all(cell.width.cm >= 1.7 for cell in amounts.rows[-1].cells[2:])  # € 1.680.000 fits on one line
 
 
 def test_pdf_has_the_same_text(flat):

@@ -298,12 +298,22 @@ def test_project_organisation_must_be_a_tree_with_leaders_of_subprojects(project
                'onbekend onderdeel "projectgroepp"' in m for m in messages), messages
 
 
-def test_budget_cover_must_equal_the_costs(project):
-    path = project / "plan-van-aanpak.yaml"
-    edit(path, "        bedrag: 240000\n", "        bedrag: 200000\n")
-    message = only(project)
+def test_budget_cover_must_equal_the_costs(tmp_path):
+    groningen = tmp_path / "content" / "oost-groningen-ict"
+    shutil.copytree(ROOT / "content" / "oost-groningen-ict", groningen)
+    path = groningen / "plan-van-aanpak.yaml"
+    edit(path, "        bedrag: 290000\n", "        bedrag: 280000\n")
+    message = only(groningen)
     assert message.startswith(after(path, "    dekking:", "- omschrijving") + ": plan_van_aanpak.budget.dekking: ")
-    assert "de dekking (€ 1.005.000) is niet gelijk aan de kosten (€ 1.045.000)" in message
+    assert "de dekking (€ 280.000) is niet gelijk aan de kosten (€ 290.000)" in message
+
+
+def test_budget_from_the_businesscase_has_no_own_lines(project):
+    path = project / "plan-van-aanpak.yaml"
+    edit(path, "    bron: financien\n", "    bron: financien\n    posten:\n      - omschrijving: Extra\n        bedrag: 10\n")
+    message = only(project)
+    assert message.startswith(after(path, "    posten:", "- omschrijving") + ": plan_van_aanpak.budget.posten: ")
+    assert "bij `bron: financien` komen de kosten en de dekking uit de businesscase; laat `posten` weg" in message
 
 
 def test_plan_needs_a_planning_with_steps(project):

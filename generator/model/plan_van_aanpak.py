@@ -11,6 +11,7 @@ from typing import ClassVar, Literal
 
 from pydantic import Field
 
+from .financien import Categorie
 from .base import Bedrag, Id, Model, Regel, Tekst
 
 #: The kinds of unit in a project organisation.
@@ -102,13 +103,25 @@ class Dekking(Model):
 
 class Budget(Model):
     schema_uitleg: ClassVar[str] = (
-        "Het projectbudget: eigen posten in het plan. Later kan dit uit de financiële onderdelen komen."
+        "Het projectbudget: eigen posten in het plan (`bron: plan`), of de incidentele lasten van het "
+        "voorkeursscenario uit `financien` (`bron: financien`), zodat plan, businesscase en raadsvoorstellen "
+        "dezelfde cijfers tonen."
     )
 
+    bron: Literal["plan", "financien"] = Field(
+        "plan", description="`plan`: de posten hieronder; `financien`: de incidentele lasten uit de businesscase."
+    )
+    categorieen: list[Categorie] = Field(
+        default_factory=list,
+        description="Bij `bron: financien`: welke categorieën incidentele lasten het projectbudget vormen "
+        "(leeg: alle).",
+    )
     toelichting: Tekst | None = Field(None, description="Toelichting (Markdown).")
-    posten: list[Post] = Field(min_length=1, description="De kostenposten.")
+    posten: list[Post] = Field(default_factory=list, description="De kostenposten (bij `bron: plan`).")
     dekking: list[Dekking] = Field(
-        default_factory=list, description="De dekking; opgeteld gelijk aan de kosten."
+        default_factory=list,
+        description="De dekking (bij `bron: plan`); opgeteld gelijk aan de kosten. Bij `bron: financien` is de "
+        "dekking het aandeel van elke gemeente.",
     )
 
 
