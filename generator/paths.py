@@ -43,3 +43,15 @@ def template_dirs(content_dir: Path) -> list[Path]:
         if candidate.is_dir() and candidate not in result:
             result.append(candidate)
     return result
+
+
+def inside(path: Path, roots: list[Path]) -> bool:
+    """Whether ``path`` (resolved, so ``..`` and links count) lies below one of ``roots``."""
+    resolved = Path(path).resolve()
+    for root in roots:
+        try:
+            resolved.relative_to(Path(root).resolve())
+            return True
+        except ValueError:
+            continue
+    return False

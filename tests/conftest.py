@@ -39,3 +39,23 @@ def pdf_text(path: Path) -> str:
 
     reader = PdfReader(str(path))
     return "\n".join(page.extract_text() or "" for page in reader.pages)
+
+
+def pdf_figures(pdf) -> list[str]:
+    """The alt texts of every /Figure in a PDF's structure tree (pikepdf)."""
+    import pikepdf
+
+    found: list[str] = []
+
+    def walk(node):
+        if isinstance(node, pikepdf.Dictionary) and node.get("/S") == "/Figure":
+            found.append(str(node.get("/Alt", "")))
+        kids = node.get("/K") if isinstance(node, pikepdf.Dictionary) else None
+        if isinstance(kids, pikepdf.Array):
+            for kid in kids:
+                walk(kid)
+        elif isinstance(kids, pikepdf.Dictionary):
+            walk(kids)
+
+    walk(pdf.Root.StructTreeRoot)
+    return found

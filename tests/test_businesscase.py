@@ -14,7 +14,7 @@ import pytest
 import yaml
 from docx.enum.text import WD_ALIGN_PARAGRAPH
 
-from conftest import CONTENT, pdf_text
+from conftest import CONTENT, pdf_figures, pdf_text
 from generator.build import build
 
 GEMEENTEN = ["Alblasserdam", "Dordrecht", "Hendrik-Ido-Ambacht", "Papendrecht", "Sliedrecht", "Zwijndrecht",
@@ -210,21 +210,9 @@ def test_charts_in_docx_are_pictures_with_alt_text(word, drechtsteden_build):
 
 
 def test_charts_in_pdf_are_vector_with_alt_text(drechtsteden_build):
-    figures = []
-
-    def walk(node):
-        if isinstance(node, pikepdf.Dictionary) and node.get("/S") == "/Figure":
-            figures.append(str(node.get("/Alt", "")))
-        kids = node.get("/K") if isinstance(node, pikepdf.Dictionary) else None
-        if isinstance(kids, pikepdf.Array):
-            for kid in kids:
-                walk(kid)
-        elif isinstance(kids, pikepdf.Dictionary):
-            walk(kids)
-
     with pikepdf.open(drechtsteden_build / "businesscase.pdf") as pdf:
         assert all(len(page.get_images()) == 0 for page in pdf.pages), "charts are vector drawings, not images"
-        walk(pdf.Root.StructTreeRoot)
+        figures = pdf_figures(pdf)
         drawn = [page for page in pdf.pages if page.Contents.read_bytes().count(b" l\n") > 100]
         assert drawn, "the chart lines and bars are vector paths"
     assert any(alt.startswith("Staafdiagram van het verschil") for alt in figures)

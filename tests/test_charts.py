@@ -10,6 +10,7 @@ import docx
 import pikepdf
 from PIL import Image
 
+from conftest import pdf_figures
 from generator import charts
 from generator.build import build
 
@@ -74,17 +75,4 @@ def test_chart_in_both_formats(project, tmp_path):
         assert len(page.get_images()) == 0, "the chart is vector graphics in the PDF, not a raster image"
         content = page.Contents.read_bytes()
         assert content.count(b" l\n") > 100, "the bars and axes are drawn as vector paths"
-        figures = []
-
-        def walk(node):
-            if isinstance(node, pikepdf.Dictionary) and node.get("/S") == "/Figure":
-                figures.append(str(node.get("/Alt", "")))
-            kids = node.get("/K") if isinstance(node, pikepdf.Dictionary) else None
-            if isinstance(kids, pikepdf.Array):
-                for kid in kids:
-                    walk(kid)
-            elif isinstance(kids, pikepdf.Dictionary):
-                walk(kids)
-
-        walk(pdf.Root.StructTreeRoot)
-        assert "Staafdiagram: inwoners per gemeente" in figures
+        assert "Staafdiagram: inwoners per gemeente" in pdf_figures(pdf)

@@ -14,7 +14,7 @@ import pytest
 import yaml
 from PIL import Image
 
-from conftest import pdf_text
+from conftest import pdf_figures, pdf_text
 from generator.build import jobs, load_project, produce, render
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -54,20 +54,7 @@ def table_with(word, header: list[str]):
 
 
 def figures(pdf) -> list[str]:
-    found = []
-
-    def walk(node):
-        if isinstance(node, pikepdf.Dictionary) and node.get("/S") == "/Figure":
-            found.append(str(node.get("/Alt", "")))
-        kids = node.get("/K") if isinstance(node, pikepdf.Dictionary) else None
-        if isinstance(kids, pikepdf.Array):
-            for kid in kids:
-                walk(kid)
-        elif isinstance(kids, pikepdf.Dictionary):
-            walk(kids)
-
-    walk(pdf.Root.StructTreeRoot)
-    return found
+    return pdf_figures(pdf)
 
 
 # -- Drechtsteden ----------------------------------------------------------------------------

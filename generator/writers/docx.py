@@ -29,6 +29,7 @@ from docx.oxml.ns import qn
 from docx.shared import Cm, Emu, Pt, RGBColor
 from lxml import etree
 
+from ..paths import inside
 from ..document import BLOCK_TAGS, CONTAINER_TAGS, RenderedDocument, classes
 from ..errors import BuildError
 
@@ -645,7 +646,7 @@ class DocxWriter:
         if re.match(r"^[a-zA-Z][a-zA-Z0-9+.-]*:", source):
             raise BuildError(f"document {self.doc.name}: afbeelding van buiten ({source[:60]}) is niet toegestaan")
         path = (self.doc.base_dir / source).resolve()
-        if not any(_below(path, root) for root in self.doc.roots):
+        if not inside(path, self.doc.roots):
             raise BuildError(f"document {self.doc.name}: afbeelding {source} ligt buiten de sjablonen en de inhoud")
         try:
             return path.read_bytes()
@@ -912,12 +913,6 @@ def _replace_placeholders(part: Any, values: dict[str, str]) -> None:
                     run.text = run.text.replace(key, value)
 
 
-def _below(path: Path, root: Path) -> bool:
-    try:
-        path.relative_to(root.resolve())
-        return True
-    except ValueError:
-        return False
 
 
 def normalize_zip(data: bytes, date: datetime.date) -> bytes:

@@ -17,6 +17,7 @@ from pathlib import Path
 from lxml import etree
 from lxml import html as lxml_html
 
+from ..paths import inside
 from ..document import RenderedDocument
 from ..errors import BuildError
 
@@ -39,20 +40,13 @@ def _inline_urls(css: str, base: Path, roots: list[Path]) -> str:
         if target.startswith("data:"):
             return match.group(0)
         path = (base / target).resolve()
-        if not any(_below(path, root.resolve()) for root in roots) or not path.is_file():
+        if not inside(path, roots) or not path.is_file():
             return "none"
         mime = mimetypes.guess_type(path.name)[0] or "application/octet-stream"
         return f"url(data:{mime};base64,{base64.b64encode(path.read_bytes()).decode('ascii')})"
 
     return _URL.sub(replace, css)
 
-
-def _below(path: Path, root: Path) -> bool:
-    try:
-        path.relative_to(root)
-        return True
-    except ValueError:
-        return False
 
 
 def screen_css(doc: RenderedDocument) -> str:
@@ -76,7 +70,7 @@ def write_html(doc: RenderedDocument) -> bytes:
         src = element.get("src", "")
         if not src.startswith("data:"):
             path = (doc.base_dir / src).resolve()
-            if not any(_below(path, root.resolve()) for root in doc.roots) or not path.is_file():
+            if not inside(path, doc.roots) or not path.is_file():
                 raise BuildError(f"document {doc.name}: afbeelding {src} ligt buiten de sjablonen en de inhoud")
             mime = mimetypes.guess_type(path.name)[0] or "application/octet-stream"
             element.set("src", f"data:{mime};base64,{base64.b64encode(path.read_bytes()).decode('ascii')}")

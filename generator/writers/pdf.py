@@ -18,6 +18,7 @@ from pathlib import Path
 from urllib.parse import unquote, urlsplit
 from urllib.request import url2pathname
 
+from ..paths import inside
 from ..document import RenderedDocument
 from ..errors import BuildError
 
@@ -42,7 +43,7 @@ def _fetcher_class():
                 return super().fetch(url, headers)
             if scheme == "file":
                 path = Path(url2pathname(unquote(urlsplit(url).path))).resolve()
-                if any(_below(path, root) for root in self.roots):
+                if inside(path, self.roots):
                     if not path.is_file():
                         raise FatalURLFetchingError(f"bestand niet gevonden: {path}")
                     mime = mimetypes.guess_type(path.name)[0] or "application/octet-stream"
@@ -58,13 +59,6 @@ def restricted_fetcher(roots: list[Path]):
     cls, _ = _fetcher_class()
     return cls(roots)
 
-
-def _below(path: Path, root: Path) -> bool:
-    try:
-        path.relative_to(root)
-        return True
-    except ValueError:
-        return False
 
 
 class _Collect(logging.Handler):
