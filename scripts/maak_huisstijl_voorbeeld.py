@@ -19,6 +19,8 @@ from docx.oxml.ns import qn
 from docx.shared import Cm, Pt, RGBColor
 from PIL import Image, ImageDraw, ImageFont
 
+from generator.writers.docx import _font
+
 ROOT = Path(__file__).resolve().parent.parent
 TARGET = ROOT / "templates" / "huisstijl" / "dordrecht"
 FONTS = ROOT / "templates" / "huisstijl" / "standaard" / "lettertypen"
@@ -40,16 +42,7 @@ def logo() -> bytes:
 
 
 def font(style, name: str, size: float) -> None:
-    rpr = style.element.get_or_add_rPr()
-    fonts = rpr.find(qn("w:rFonts"))
-    if fonts is None:
-        fonts = OxmlElement("w:rFonts")
-        rpr.insert(0, fonts)
-    for attribute in ("w:asciiTheme", "w:hAnsiTheme", "w:eastAsiaTheme", "w:cstheme"):
-        fonts.attrib.pop(qn(attribute), None)
-    for attribute in ("w:ascii", "w:hAnsi", "w:cs"):
-        fonts.set(qn(attribute), name)
-    style.font.size = Pt(size)
+    _font(style, name, Pt(size))
 
 
 def page_field(paragraph) -> None:
