@@ -140,6 +140,7 @@ def test_check_cli_exits_2_with_position_and_builds_nothing(project, tmp_path):
 
 def test_content_without_financien_has_no_businesscase(project):
     (project / "financien.yaml").unlink()
+    (project / "plan-van-aanpak.yaml").unlink()  # its budget comes from financien (bron: financien)
     loaded = load_project(project)
     assert loaded.afgeleid.financien is None
     names = [job.name for job in jobs(loaded)]
