@@ -334,3 +334,11 @@ def test_check_command_exits_2_and_build_writes_nothing(project, tmp_path):
                            capture_output=True, text=True)
     assert built.returncode == 2 and "er is niets geschreven" in built.stderr
     assert not out.exists()
+
+
+def test_budget_from_the_businesscase_needs_financien(project):
+    (project / "financien.yaml").unlink()
+    path = project / "plan-van-aanpak.yaml"
+    message = only(project)
+    assert message == (f"{place(path, '    bron: financien', 'financien')}: plan_van_aanpak.budget.bron: "
+                       "`bron: financien` vraagt om een onderdeel `financien`")
