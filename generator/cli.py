@@ -205,8 +205,8 @@ def nieuw(naam: str, vorm: str, gemeenten: str | None, parent: str) -> None:
         _fail(error)
         return
     folder = result.folder
-    click.echo(f"Nieuwe samenwerking in {folder}/ ({len(result.bestanden)} bestanden).")
-    click.echo(f"Documenten: {', '.join(result.documenten)}.")
+    click.echo(f"Nieuwe samenwerking in {folder}/ ({len(result.files)} bestanden).")
+    click.echo(f"Documenten: {', '.join(result.documents)}.")
     click.echo("Verder:")
     click.echo(f"  samenwerking preview {folder}    alle stukken in de browser, ververst bij elke wijziging")
     click.echo(f"  samenwerking build {folder}      Word en PDF in output/")

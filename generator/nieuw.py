@@ -22,6 +22,7 @@ from __future__ import annotations
 
 import datetime
 import difflib
+import errno
 import json
 import os
 import re
@@ -38,18 +39,18 @@ from .formatting import datum, opsomming
 from .paths import PACKAGE_TEMPLATES, slug
 
 #: The legal forms, in the order the help text shows them (see generator/model/samenwerking.py).
-VORMEN = (
+FORMS = (
     "openbaar-lichaam",
     "bedrijfsvoeringsorganisatie",
     "gemeenschappelijk-orgaan",
     "centrumgemeente",
     "regeling-zonder-meer",
 )
-STANDAARD_VORM = "openbaar-lichaam"
-STANDAARD_GEMEENTEN = ("Gemeente A", "Gemeente B", "Gemeente C")
+DEFAULT_FORM = "openbaar-lichaam"
+DEFAULT_GEMEENTEN = ("Gemeente A", "Gemeente B", "Gemeente C")
 
 #: The files of a skeleton, in the order they are written (and listed to the user).
-BESTANDEN = (
+FILES = (
     "samenwerking.yaml",
     "gemeenten.yaml",
     "probleem.yaml",
@@ -67,7 +68,7 @@ BESTANDEN = (
 
 #: The steps of the standard process with their planned length in weeks. Steps in which
 #: the councils decide take eight weeks: college decision in week 2, council in week 6.
-STAPPEN: tuple[tuple[str, int], ...] = (
+STEP_WEEKS: tuple[tuple[str, int], ...] = (
     ("probleemanalyse", 6),
     ("oplossingsrichtingen", 6),
     ("beeldvorming", 4),
@@ -81,14 +82,14 @@ STAPPEN: tuple[tuple[str, int], ...] = (
 )
 
 #: The council decisions of the skeleton and the step of the standard process they belong to.
-BESLUITEN: tuple[tuple[str, str], ...] = (
+DECISION_STEPS: tuple[tuple[str, str], ...] = (
     ("principebesluit", "principe-uitspraak"),
     ("voorbereidingskrediet", "raadsbesluit"),
     ("toestemming-aangaan", "vaststellen-implementatieplan"),
 )
 
 #: Weeks between the end of the last step and the earliest possible starting date.
-INRICHTING_WEKEN = 8
+SETUP_WEEKS = 8
 
 
 class NieuwError(SamenwerkingError):
@@ -145,7 +146,7 @@ def parse_gemeenten(text: str) -> list[str]:
 
 
 #: Short names advisers use; `--vorm bvo` is `bedrijfsvoeringsorganisatie`.
-AFKORTINGEN = {
+FORM_ALIASES = {
     "ol": "openbaar-lichaam",
     "bvo": "bedrijfsvoeringsorganisatie",
     "go": "gemeenschappelijk-orgaan",
@@ -154,16 +155,16 @@ AFKORTINGEN = {
 }
 
 
-def check_vorm(vorm: str) -> str:
+def check_form(vorm: str) -> str:
     """The legal form as the model spells it; ``Openbaar lichaam`` and ``bvo`` are understood too."""
     key = re.sub(r"[\s_]+", "-", vorm.strip().lower())
-    key = AFKORTINGEN.get(key, key)
-    if key in VORMEN:
+    key = FORM_ALIASES.get(key, key)
+    if key in FORMS:
         return key
-    close = difflib.get_close_matches(key, VORMEN, n=1, cutoff=0.5)
+    close = difflib.get_close_matches(key, FORMS, n=1, cutoff=0.5)
     hint = f'; bedoelde u "{close[0]}"?' if close else ""
-    raise NieuwError(f'onbekende rechtsvorm "{vorm}"{hint} Kies uit: {", ".join(VORMEN)}.'
-                     if close else f'onbekende rechtsvorm "{vorm}"; kies uit: {", ".join(VORMEN)}.')
+    raise NieuwError(f'onbekende rechtsvorm "{vorm}"{hint} Kies uit: {", ".join(FORMS)}.'
+                     if close else f'onbekende rechtsvorm "{vorm}"; kies uit: {", ".join(FORMS)}.')
 
 
 def yaml_scalar(value: object) -> str:
@@ -197,27 +198,27 @@ def markdown_text(value: object) -> str:
 
 
 @dataclass
-class Periode:
+class Period:
     start: datetime.date
     eind: datetime.date
 
 
 @dataclass
-class Planning:
+class Schedule:
     """Every date of the skeleton, derived from one day (today)."""
 
     vandaag: datetime.date
-    stappen: dict[str, Periode] = field(default_factory=dict)
+    stappen: dict[str, Period] = field(default_factory=dict)
     #: per decision id, per gemeente (in the given order): (college, raad)
     besluiten: dict[str, list[tuple[datetime.date, datetime.date]]] = field(default_factory=dict)
     ingangsdatum: datetime.date = datetime.date.min
-    inrichting: Periode | None = None
-    evaluatie: Periode | None = None
+    inrichting: Period | None = None
+    evaluatie: Period | None = None
     ondertekening: datetime.date = datetime.date.min
 
     @property
     def start(self) -> datetime.date:
-        return self.stappen[STAPPEN[0][0]].start
+        return self.stappen[STEP_WEEKS[0][0]].start
 
 
 def _next_monday(day: datetime.date) -> datetime.date:
@@ -225,7 +226,7 @@ def _next_monday(day: datetime.date) -> datetime.date:
     return day + datetime.timedelta(days=7 - day.weekday())
 
 
-def plan(vandaag: datetime.date, aantal_gemeenten: int) -> Planning:
+def schedule(vandaag: datetime.date, aantal_gemeenten: int) -> Schedule:
     """Dates for the standard process from the first Monday after ``vandaag``.
 
     Each step starts on a Monday and ends on the Friday of its last week; the next step
@@ -234,23 +235,23 @@ def plan(vandaag: datetime.date, aantal_gemeenten: int) -> Planning:
     (the gemeenten do not all meet on the same day). The cooperation starts on the first
     1 January at least eight weeks after the last step.
     """
-    result = Planning(vandaag)
+    result = Schedule(vandaag)
     day = _next_monday(vandaag)
-    for step, weeks in STAPPEN:
-        result.stappen[step] = Periode(day, day + datetime.timedelta(weeks=weeks, days=-3))
+    for step, weeks in STEP_WEEKS:
+        result.stappen[step] = Period(day, day + datetime.timedelta(weeks=weeks, days=-3))
         day += datetime.timedelta(weeks=weeks)
-    for besluit, step in BESLUITEN:
+    for besluit, step in DECISION_STEPS:
         start = result.stappen[step].start
         result.besluiten[besluit] = [
             (start + datetime.timedelta(days=8), start + datetime.timedelta(days=36 + index % 3))
             for index in range(aantal_gemeenten)
         ]
-    last = result.stappen[STAPPEN[-1][0]].eind
-    year = (last + datetime.timedelta(weeks=INRICHTING_WEKEN)).year + 1
+    last = result.stappen[STEP_WEEKS[-1][0]].eind
+    year = (last + datetime.timedelta(weeks=SETUP_WEEKS)).year + 1
     result.ingangsdatum = datetime.date(year, 1, 1)
-    result.inrichting = Periode(_next_monday(last), result.ingangsdatum - datetime.timedelta(days=1))
+    result.inrichting = Period(_next_monday(last), result.ingangsdatum - datetime.timedelta(days=1))
     september = datetime.date(year, 9, 1)
-    result.evaluatie = Periode(september + datetime.timedelta(days=(7 - september.weekday()) % 7),
+    result.evaluatie = Period(september + datetime.timedelta(days=(7 - september.weekday()) % 7),
                                datetime.date(year, 12, 15))
     result.ondertekening = result.stappen["onderhandeling"].eind - datetime.timedelta(days=1)
     return result
@@ -258,14 +259,14 @@ def plan(vandaag: datetime.date, aantal_gemeenten: int) -> Planning:
 
 # -- rendering --------------------------------------------------------------------------------
 
-SCENARIO_NAMEN = {
+SCENARIO_NAMES = {
     "openbaar-lichaam": "Samenwerken in een openbaar lichaam",
     "bedrijfsvoeringsorganisatie": "Samenwerken in een bedrijfsvoeringsorganisatie",
     "gemeenschappelijk-orgaan": "Samenwerken in een gemeenschappelijk orgaan",
     "centrumgemeente": "Samenwerken met een centrumgemeente",
     "regeling-zonder-meer": "Samenwerken in een regeling zonder meer",
 }
-VORM_NAMEN = {
+FORM_NAMES = {
     "openbaar-lichaam": "openbaar lichaam",
     "bedrijfsvoeringsorganisatie": "bedrijfsvoeringsorganisatie",
     "gemeenschappelijk-orgaan": "gemeenschappelijk orgaan",
@@ -295,15 +296,15 @@ def _environment():
 def render_files(naam: str, vorm: str, gemeenten: list[str], vandaag: datetime.date,
                  map_naam: str) -> dict[str, str]:
     """The text of every file of the skeleton, by file name."""
-    planning = plan(vandaag, len(gemeenten))
+    planning = schedule(vandaag, len(gemeenten))
     context = {
         "naam": naam,
         "vorm": vorm,
-        "vorm_naam": VORM_NAMEN[vorm],
-        "scenario_naam": SCENARIO_NAMEN[vorm],
+        "vorm_naam": FORM_NAMES[vorm],
+        "scenario_naam": SCENARIO_NAMES[vorm],
         "regeling": f"Gemeenschappelijke regeling {naam}",
         "gemeenten": [
-            {"naam": name, "besluiten": {b: planning.besluiten[b][index] for b, _ in BESLUITEN}}
+            {"naam": name, "besluiten": {b: planning.besluiten[b][index] for b, _ in DECISION_STEPS}}
             for index, name in enumerate(gemeenten)
         ],
         "namen": gemeenten,
@@ -316,29 +317,30 @@ def render_files(naam: str, vorm: str, gemeenten: list[str], vandaag: datetime.d
         "heeft_lichaam": vorm in ("openbaar-lichaam", "bedrijfsvoeringsorganisatie", "gemeenschappelijk-orgaan"),
     }
     env = _environment()
-    return {name: env.get_template(name + ".j2").render(context) for name in BESTANDEN}
+    return {name: env.get_template(name + ".j2").render(context) for name in FILES}
 
 
 # -- writing ----------------------------------------------------------------------------------
 
 
 @dataclass
-class Nieuw:
+class Created:
     folder: Path
-    bestanden: list[str]
-    documenten: list[str]
+    files: list[str]
+    documents: list[str]
 
 
-def create(naam: str, vorm: str = STANDAARD_VORM, gemeenten: list[str] | None = None,
-           parent: Path = Path("content"), vandaag: datetime.date | None = None) -> Nieuw:
+def create(naam: str, vorm: str = DEFAULT_FORM, gemeenten: list[str] | None = None,
+           parent: Path = Path("content"), vandaag: datetime.date | None = None) -> Created:
     """Write the skeleton of a new cooperation to ``parent/<slug of naam>``; all or nothing.
 
     Raises :class:`NieuwError` (nothing written) if the folder exists, a name is unusable
-    or the skeleton does not pass the checks.
+    or the skeleton does not pass the checks; :class:`SamenwerkingError` if the file system
+    refuses (nothing left behind either).
     """
     naam = clean_name(naam, "de naam van de samenwerking")
-    vorm = check_vorm(vorm)
-    gemeenten = list(gemeenten) if gemeenten is not None else list(STANDAARD_GEMEENTEN)
+    vorm = check_form(vorm)
+    gemeenten = list(gemeenten) if gemeenten is not None else list(DEFAULT_GEMEENTEN)
     if len(gemeenten) < 2:
         raise NieuwError("een samenwerking heeft minstens twee gemeenten")
     gemeenten = [clean_name(g, "de naam van een gemeente") for g in gemeenten]
@@ -351,22 +353,32 @@ def create(naam: str, vorm: str = STANDAARD_VORM, gemeenten: list[str] | None = 
         raise NieuwError(f"{parent} is geen map")
     files = render_files(naam, vorm, gemeenten, vandaag or datetime.date.today(), " ".join(str(target).split()))
 
-    parent.mkdir(parents=True, exist_ok=True)
-    temporary = _temporary_folder(parent, target.name)
     try:
-        for name in BESTANDEN:
-            (temporary / name).write_text(files[name], encoding="utf-8", newline="\n")
-        documenten = _check(temporary, target)
+        parent.mkdir(parents=True, exist_ok=True)
+        temporary = _temporary_folder(parent, target.name)
+    except OSError as error:
+        raise SamenwerkingError(f"kan niet schrijven in {parent}: {error.strerror}; er is niets geschreven") from None
+    try:
         try:
-            if target.exists() or target.is_symlink():  # made in the meantime
-                raise FileExistsError(str(target))
+            for name in FILES:
+                (temporary / name).write_text(files[name], encoding="utf-8", newline="\n")
+        except OSError as error:
+            raise SamenwerkingError(f"kan niet schrijven in {parent}: {error.strerror}; er is niets geschreven") from None
+        documents = _check(temporary, target)
+        # One rename makes the folder appear complete. POSIX rename would replace an *empty*
+        # folder made in the meantime, so look once more; a non-empty one makes rename fail.
+        if target.exists() or target.is_symlink():
+            raise NieuwError(f"de map {target} bestaat al; er is niets geschreven")
+        try:
             os.rename(temporary, target)
-        except OSError:
-            raise NieuwError(f"de map {target} bestaat al; er is niets geschreven") from None
+        except OSError as error:
+            if error.errno in (errno.EEXIST, errno.ENOTEMPTY, errno.EISDIR):
+                raise NieuwError(f"de map {target} bestaat al; er is niets geschreven") from None
+            raise SamenwerkingError(f"kan de map {target} niet maken: {error.strerror}; er is niets geschreven") from None
     except BaseException:
         shutil.rmtree(temporary, ignore_errors=True)
         raise
-    return Nieuw(target, list(BESTANDEN), documenten)
+    return Created(target, list(FILES), documents)
 
 
 def _temporary_folder(parent: Path, name: str) -> Path:

@@ -26,7 +26,7 @@ from conftest import pdf_text
 from generator import nieuw as nieuw_module
 from generator.build import build, load_project
 from generator.cli import main
-from generator.nieuw import BESTANDEN, NieuwError, create, parse_gemeenten, yaml_scalar
+from generator.nieuw import FILES, NieuwError, create, parse_gemeenten, yaml_scalar
 
 VANDAAG = datetime.date(2026, 3, 12)
 VORMEN = ["openbaar-lichaam", "bedrijfsvoeringsorganisatie", "gemeenschappelijk-orgaan", "centrumgemeente",
@@ -78,14 +78,16 @@ def everything(path: Path) -> str:
 
 @pytest.fixture(scope="module")
 def skeletons(tmp_path_factory) -> dict[str, tuple[Path, Path]]:
-    """One skeleton per legal form (made with the defaults), and the DOCX of the documents that
-    depend on the form: the regulation, the raadsvoorstel (per gemeente) and the intentieverklaring."""
+    """One skeleton per legal form (made with the defaults), with every document built: in Word
+    the ones whose text depends on the form (the regulation, the raadsvoorstel per gemeente and
+    the intentieverklaring), in HTML the two with charts (businesscase, plan van aanpak)."""
     root = tmp_path_factory.mktemp("nieuw")
     result = {}
     for vorm in VORMEN:
         made = create(f"Proef {vorm}", vorm, parent=root / "content", vandaag=VANDAAG)
         out = build(made.folder, root / "uitvoer", ("docx",),
                     documents=["gemeenschappelijke-regeling", "raadsvoorstel", "intentieverklaring"]).folder
+        build(made.folder, root / "uitvoer", ("html",), documents=["businesscase", "plan-van-aanpak"])
         result[vorm] = (made.folder, out)
     return result
 
@@ -136,6 +138,19 @@ def test_each_form_builds_a_raadsvoorstel_per_gemeente(skeletons, vorm):
     partijen = everything(out / "intentieverklaring.docx")
     for gemeente in data(folder, "gemeenten.yaml")["gemeenten"]:
         assert f"de gemeente {gemeente['naam']}, op grond van artikel 171 van de Gemeentewet" in partijen
+
+
+@pytest.mark.parametrize("vorm", VORMEN)
+def test_each_form_builds_the_businesscase_and_the_plan(skeletons, vorm):
+    folder, out = skeletons[vorm]
+    scenario = next(s for s in data(folder, "scenarios.yaml")["scenarios"] if s.get("voorkeur"))
+    businesscase = (out / "businesscase.html").read_text(encoding="utf-8")
+    assert f"{scenario['naam']} (voorkeursscenario)" in businesscase
+    assert businesscase.count('<img src="data:image/svg+xml') == 2  # the comparison and the cash flow charts
+    plan = (out / "plan-van-aanpak.html").read_text(encoding="utf-8")
+    start = data(folder, "planning.yaml")["planning"]["stappen"][0]["start"]
+    assert lang(start) in plan
+    assert plan.count('<img src="data:image/svg+xml') == 2  # the Gantt chart and the organisation chart
 
 
 # -- one full build, DOCX and PDF, through the command line -------------------------------------
@@ -196,8 +211,8 @@ def test_the_pdfs_carry_the_values_of_the_yaml(volledig):
 
 def test_every_file_explains_itself_in_comments(skeletons):
     folder, _ = skeletons["openbaar-lichaam"]
-    assert sorted(p.name for p in folder.iterdir()) == sorted(BESTANDEN)
-    for name in BESTANDEN:
+    assert sorted(p.name for p in folder.iterdir()) == sorted(FILES)
+    for name in FILES:
         lines = (folder / name).read_text(encoding="utf-8").splitlines()
         comments = [line for line in lines if line.lstrip().startswith("#")]
         assert lines[0].startswith("# "), name
@@ -206,7 +221,7 @@ def test_every_file_explains_itself_in_comments(skeletons):
     regeling = (folder / "regeling.yaml").read_text(encoding="utf-8")
     # Comments next to the keys they explain, not only at the top.
     assert re.search(r"# De deelnemende gemeente die de regeling bekendmaakt.*\n  bekendmaking: ", regeling)
-    placeholders = " ".join((folder / name).read_text(encoding="utf-8") for name in BESTANDEN)
+    placeholders = " ".join((folder / name).read_text(encoding="utf-8") for name in FILES)
     assert placeholders.count("Beschrijf hier") >= 20
     assert "N.N." in placeholders and "(invullen)" in placeholders
 
@@ -323,6 +338,16 @@ def test_a_folder_made_in_the_meantime_is_not_overwritten(tmp_path, monkeypatch)
         create("Race", parent=tmp_path, vandaag=VANDAAG)
     assert [p.name for p in target.iterdir()] == ["van-een-ander.txt"]
     assert [p.name for p in tmp_path.iterdir()] == ["race"]  # no temporary folder left
+
+
+def test_a_map_that_is_a_file_is_refused(tmp_path):
+    (tmp_path / "bestand").write_text("", encoding="utf-8")
+    outcome = CliRunner().invoke(main, ["nieuw", "X", "--map", str(tmp_path / "bestand")])
+    assert outcome.exit_code == 2 and "is geen map" in outcome.output
+    outcome = CliRunner().invoke(main, ["nieuw", "X", "--map", str(tmp_path / "bestand" / "onder")])
+    assert outcome.exit_code == 1 and "er is niets geschreven" in outcome.output
+    assert "interne fout" not in outcome.output
+    assert [p.name for p in tmp_path.iterdir()] == ["bestand"]
 
 
 def test_the_folder_appears_at_once_with_normal_permissions(tmp_path):
