@@ -195,7 +195,7 @@ def preview(content_dir: str | None, port: int) -> None:
 @click.option("--map", "parent", default="content", show_default=True, metavar="MAP",
               help="Map waarin de nieuwe map <naam> komt.")
 def nieuw(naam: str, vorm: str, gemeenten: str | None, parent: str) -> None:
-    """Begin een nieuwe samenwerking: een map met toegelichte YAML voor alle onderdelen."""
+    """Begin een nieuwe samenwerking: een map met toegelichte YAML."""
     try:
         from .nieuw import create, parse_gemeenten
 
