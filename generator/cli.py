@@ -185,6 +185,36 @@ def preview(content_dir: str | None, port: int) -> None:
 
 
 @main.command(context_settings=CONTEXT)
+@click.argument("naam")
+@click.option("--vorm", default="openbaar-lichaam", show_default=True, metavar="VORM",
+              help="Rechtsvorm: openbaar-lichaam, bedrijfsvoeringsorganisatie, gemeenschappelijk-orgaan, "
+                   "centrumgemeente of regeling-zonder-meer.")
+@click.option("--gemeenten", default=None, metavar="LIJST",
+              help='De gemeenten, bijvoorbeeld "Dordrecht, Zwijndrecht en Papendrecht" (standaard: '
+                   "Gemeente A, B en C).")
+@click.option("--map", "parent", default="content", show_default=True, metavar="MAP",
+              help="Map waarin de nieuwe map <naam> komt.")
+def nieuw(naam: str, vorm: str, gemeenten: str | None, parent: str) -> None:
+    """Begin een nieuwe samenwerking: een map met toegelichte YAML."""
+    try:
+        from .nieuw import create, parse_gemeenten
+
+        names = parse_gemeenten(gemeenten) if gemeenten is not None else None
+        result = create(naam, vorm, names, Path(parent))
+    except Exception as error:  # noqa: BLE001
+        _fail(error)
+        return
+    folder = result.folder
+    click.echo(f"Nieuwe samenwerking in {folder}/ ({len(result.files)} bestanden).")
+    click.echo(f"Documenten: {', '.join(result.documents)}.")
+    click.echo("Verder:")
+    click.echo(f"  samenwerking preview {folder}    alle stukken in de browser, ververst bij elke wijziging")
+    click.echo(f"  samenwerking build {folder}      Word en PDF in output/")
+    click.echo('Vul in wat begint met "Beschrijf hier", de namen N.N. en de waarden "(invullen)"; '
+               "de uitleg staat in de bestanden zelf en in docs/nieuw.md.")
+
+
+@main.command(context_settings=CONTEXT)
 @click.argument("bestand", type=click.Path(exists=True, dir_okay=False, path_type=Path))
 def tekst(bestand: Path) -> None:
     """Toon de tekst van een DOCX of PDF (voor git diff, zie docs/git.md)."""
