@@ -310,8 +310,12 @@ def test_integral_form_numbers_afresh(repo, tmp_path):
     assert "Artikel I" not in lines
     overview = lines[lines.index("Toelichting bij de wijziging"):]
     assert "Artikel 21 (Uittreedsom) is nieuw." in overview
-    assert "Artikel 26 (Duur) vervalt." in overview
-    assert "Artikel 24 (Evaluatie) wordt verplaatst en wordt artikel 12." in overview
+    # the old number of what goes is said to be one of the text in force, not of the new numbering
+    assert "Artikel 26 (Duur) van de geldende tekst vervalt." in overview
+    assert "Artikel 24 (Evaluatie) van de geldende tekst wordt verplaatst en wordt artikel 12." in overview
+    assert "Artikel 20 (Uittreding; was artikel 19) wordt gewijzigd." in overview
+    assert lines[lines.index("overwegende dat:") + 1] == "het wenselijk is de Gemeenschappelijke regeling Drechtsteden " \
+                                                          "te wijzigen;"
 
 
 # -- the redline ------------------------------------------------------------------------------------
@@ -462,3 +466,28 @@ def test_cli_exit_codes_and_help(repo, tmp_path):
     wrong = subprocess.run([*command, "wijziging", "v-nergens", "v-vast", folder, "--out", str(tmp_path)],
                            capture_output=True, text=True, cwd=repo["root"])
     assert wrong.returncode == 2 and 'onbekende revisie "v-nergens"' in wrong.stderr
+
+
+def test_old_revision_only_needs_a_valid_regulation(tmp_path):
+    """Content of the old revision that today's model no longer accepts, outside the regulation,
+    does not stand in the way: only the regulation (and what it is made from) is read."""
+    root = tmp_path / "repo"
+    folder = root / "content" / "drechtsteden"
+    shutil.copytree(CONTENT / "drechtsteden", folder)
+    probleem = folder / "probleem.yaml"
+    probleem.write_text(probleem.read_text(encoding="utf-8") + "  oude_sleutel: een veld dat niet meer bestaat\n",
+                        encoding="utf-8")
+    _git(root, "init", "-q")
+    _git(root, "config", "user.email", "test@example.org")
+    _git(root, "config", "user.name", "Test")
+    _git(root, "add", "-A")
+    _git(root, "commit", "-qm", "oud")
+    probleem.write_text((CONTENT / "drechtsteden" / "probleem.yaml").read_text(encoding="utf-8"), encoding="utf-8")
+    regeling = folder / "regeling.yaml"
+    regeling.write_text(regeling.read_text(encoding="utf-8").replace(
+        "            provincie: Zuid-Holland\n", "            provincie: Zuid-Holland\n        - id: duur-weg\n"
+        "          titel: Slot\n          onderwerpen: [overig]\n          tekst: Deze bepaling is nieuw.\n", 1),
+        encoding="utf-8")
+    result = wijziging(folder, "HEAD", None, tmp_path / "uit", ("docx",))
+    lines = _lines(_amendment(result))
+    assert "Na artikel 23 wordt een artikel ingevoegd, luidende:" in lines and "Artikel 23a. Slot" in lines

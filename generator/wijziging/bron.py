@@ -46,8 +46,15 @@ class Stand:
         return self.afgeleid.regeling
 
 
-def _validated(revisie: Revisie, folder: Path) -> tuple[Content, Inhoud]:
+#: What the text of the regulation is made from; of the old version only these parts are read,
+#: so a change elsewhere in the content model since then does not stand in the way.
+REGELING_DELEN = ("samenwerking", "gemeenten", "besluiten", "regeling")
+
+
+def _validated(revisie: Revisie, folder: Path, only_regulation: bool = False) -> tuple[Content, Inhoud]:
     content = load_texts(folder, revisie.texts)
+    if only_regulation:
+        content.data = {key: value for key, value in content.data.items() if key in REGELING_DELEN}
     inhoud = validate(content)
     if inhoud.regeling is None:
         first = Position(revisie.texts[0][0], 1, 1)
@@ -69,7 +76,7 @@ def _derived(revisie: Revisie, content: Content, inhoud: Inhoud, template_dirs: 
 
 
 def load_old(revisie: Revisie, folder: Path, template_dirs: list[Path]) -> Stand:
-    content, inhoud = _validated(revisie, folder)
+    content, inhoud = _validated(revisie, folder, only_regulation=True)
     return _derived(revisie, content, inhoud, template_dirs, all_checks=False)
 
 

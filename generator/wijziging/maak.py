@@ -207,10 +207,11 @@ def _regeling(old: Stand, new: Stand, ops: list[Opdracht], changes: list[str], i
         parts = [Tekstdeel(text, wijziging.pad + ("overwegingen", i), Plaats(), regeling=after)
                  for i, text in enumerate(wijziging.overwegingen)]
         overwegingen = [part.html(einde=";") for part in parts]
-        if integraal:
-            after.overwegingen = parts
     else:
+        parts = [Tekstdeel(f"het wenselijk is de {citeertitel} te wijzigen", (), Plaats(), regeling=after)]
         overwegingen = [escape(f"het wenselijk is de {citeertitel} te wijzigen;")]
+    if integraal:  # the regulation's own overwegingen were those of the decision that made it
+        after.overwegingen = parts
     amendment_article = next(iter(before.met_onderwerp("wijziging")), None)
     grounds = [f"artikel 1 van {WGR}"]
     if amendment_article is not None:
