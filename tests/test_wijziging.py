@@ -16,22 +16,21 @@ import re
 import shutil
 import subprocess
 import sys
-import zipfile
 from pathlib import Path
 
 import docx
 import pytest
 import yaml
-from lxml import etree
 
 from conftest import CONTENT, pdf_text
 from generator.build import build
 from generator.errors import ContentError
 from generator.wijziging.maak import wijziging
-
-W = "http://schemas.openxmlformats.org/wordprocessingml/2006/main"
-NS = {"w": W}
-
+from wordxml import W
+from wordxml import body_of as _body
+from wordxml import paragraphs as _paragraphs
+from wordxml import regulation_text as _regulation_text
+from wordxml import resolve as _resolve
 
 def _git(root: Path, *args: str) -> str:
     result = subprocess.run(["git", *args], cwd=root, check=True, capture_output=True, text=True)
@@ -321,63 +320,6 @@ def test_integral_form_numbers_afresh(repo, tmp_path):
 # -- the redline ------------------------------------------------------------------------------------
 
 
-def _body(path: Path) -> etree._Element:
-    with zipfile.ZipFile(path) as archive:
-        return etree.fromstring(archive.read("word/document.xml")).find("w:body", NS)
-
-
-def _resolve(body: etree._Element, accept: bool) -> etree._Element:
-    """Accept (or reject) every tracked change, as Word would."""
-    body = copy.deepcopy(body)
-    drop, keep = ("del", "ins") if accept else ("ins", "del")
-    for paragraph in body.iter(f"{{{W}}}p"):
-        mark = paragraph.find(f"w:pPr/w:rPr/w:{drop}", NS)
-        if mark is not None:
-            for run in paragraph.findall(f"w:{drop}", NS):
-                paragraph.remove(run)
-            assert not "".join(paragraph.itertext()).strip(), "a removed paragraph holds only removed text"
-            paragraph.getparent().remove(paragraph)
-    for element in list(body.iter(f"{{{W}}}{drop}")):
-        if element.getparent().tag != f"{{{W}}}rPr":
-            element.getparent().remove(element)
-    for element in list(body.iter(f"{{{W}}}{keep}")):
-        parent = element.getparent()
-        if parent.tag == f"{{{W}}}rPr":
-            parent.remove(element)
-            continue
-        index = parent.index(element)
-        for offset, child in enumerate(list(element)):
-            parent.insert(index + offset, child)
-        parent.remove(element)
-    for text in body.iter(f"{{{W}}}delText"):
-        text.tag = f"{{{W}}}t"
-    return body
-
-
-def _paragraphs(body: etree._Element, stop_at_table: bool = False) -> list[tuple[str, str]]:
-    result = []
-    for child in body:
-        if child.tag == f"{{{W}}}tbl" and stop_at_table:
-            break
-        if child.tag != f"{{{W}}}p":
-            continue
-        style = child.find("w:pPr/w:pStyle", NS)
-        text = ""
-        for node in child.iter(f"{{{W}}}t", f"{{{W}}}tab", f"{{{W}}}delText"):
-            text += "\t" if node.tag == f"{{{W}}}tab" else (node.text or "")
-        if text.strip():
-            result.append((style.get(f"{{{W}}}val") if style is not None else "Normal", text))
-    return result
-
-
-def _regulation_text(path: Path) -> list[tuple[str, str]]:
-    """Opschrift and articles of an ordinary regulation DOCX (without aanhef, slot and toelichting)."""
-    paragraphs = _paragraphs(_body(path), stop_at_table=True)
-    title = next(p for p in paragraphs if p[0] == "Title")
-    first_chapter = next(i for i, p in enumerate(paragraphs) if p[0] == "Heading1")
-    return [title] + paragraphs[first_chapter:]
-
-
 def test_redline_has_tracked_changes_with_the_right_text(vast):
     body = _body(_name(vast, "-redline.docx"))
     inserted = ["".join(e.itertext()) for e in body.iter(f"{{{W}}}ins") if len(e)]
@@ -455,6 +397,19 @@ def test_bad_content_in_the_new_revision_names_file_line_col(repo, tmp_path):
                      r"toestemming-toetreding; een wijziging hoort bij een besluit van de soort toestemming-wijziging",
                      report), report
     assert not (tmp_path / "drechtsteden").exists()
+
+
+def test_explanation_for_an_unknown_article(repo, tmp_path):
+    folder = repo["folder"]
+    extra = folder / "wijziging.yaml"
+    extra.write_text("wijziging:\n  artikelsgewijs:\n    uittreeding: Waarom.\n", encoding="utf-8")
+    try:
+        with pytest.raises(ContentError) as caught:
+            wijziging(folder, "v-oud", None, tmp_path)
+    finally:
+        extra.unlink()
+    assert re.search(r'wijziging\.yaml:3:5: wijziging\.artikelsgewijs\.uittreeding: "uittreeding" is geen artikel van de '
+                     r'oude of de nieuwe regeling; bedoelde u "uittreding"\?', caught.value.report()), caught.value.report()
 
 
 def test_cli_exit_codes_and_help(repo, tmp_path):

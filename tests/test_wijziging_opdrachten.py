@@ -11,6 +11,7 @@ from __future__ import annotations
 import shutil
 from pathlib import Path
 
+import docx
 import pytest
 import yaml
 
@@ -257,3 +258,55 @@ def test_a_quote_is_unique_in_its_text():
 def test_too_many_changes_mean_a_new_text():
     assert fragments("Een deelnemer kan uittreden.", "Iedere gemeente mag op elk moment besluiten te vertrekken.") is None
     assert fragments("a b c d e f g h", "a x c y e z g h") is None  # three separate changes
+
+
+def test_chapter_removed_before_its_articles_come_back_later(old, tmp_path):
+    """The articles go with their chapter and come back, in full, at the end of the last chapter."""
+    def change(r):
+        moved = chapter(r, "organisatie")["artikelen"]
+        chapter(r, "slot")["artikelen"].extend(moved)
+        r["hoofdstukken"].remove(chapter(r, "organisatie"))
+
+    ops = amend(old, tmp_path, change)
+    assert [text(op) for op in ops] == [
+        ["Hoofdstuk 4 vervalt."],
+        ["Aan hoofdstuk 6 worden twee artikelen toegevoegd, luidende:", "Artikel 29a. Personeel", "Artikel 29b. Archief"],
+    ]
+    assert ops[1].omschrijving == "Artikel 29a (Personeel; het vroegere artikel 16, op een nieuwe plaats) en artikel " \
+                                  "29b (Archief; het vroegere artikel 17, op een nieuwe plaats) zijn nieuw."
+
+
+def test_redline_when_a_chapter_goes_and_its_articles_come_back(tmp_path):
+    """Accepting every change gives the new regulation, rejecting them the old one, also when a
+    whole chapter goes and its articles come back elsewhere."""
+    import subprocess
+
+    from generator.build import build
+    from generator.wijziging.maak import wijziging
+    from wordxml import body_of, paragraphs, regulation_text, resolve
+
+    root = tmp_path / "repo"
+    folder = root / "content" / "drechtsteden"
+    shutil.copytree(CONTENT / "drechtsteden", folder)
+    for args in (["init", "-q"], ["config", "user.email", "t@example.org"], ["config", "user.name", "T"],
+                 ["add", "-A"], ["commit", "-qm", "oud"]):
+        subprocess.run(["git", *args], cwd=root, check=True, capture_output=True)
+    old_gr = build(folder, tmp_path / "oud", ("docx",), documents=["gemeenschappelijke-regeling"]).folder
+    file = folder / "regeling.yaml"
+    data = yaml.safe_load(file.read_text(encoding="utf-8"))
+    moved = chapter(data["regeling"], "organisatie")["artikelen"]
+    chapter(data["regeling"], "slot")["artikelen"].extend(moved)
+    data["regeling"]["hoofdstukken"].remove(chapter(data["regeling"], "organisatie"))
+    chapter(data["regeling"], "financien")["titel"] = "Financiën"
+    file.write_text(yaml.safe_dump(data, allow_unicode=True, sort_keys=False, width=100), encoding="utf-8")
+    new_gr = build(folder, tmp_path / "nieuw", ("docx",), documents=["gemeenschappelijke-regeling"]).folder
+    result = wijziging(folder, "HEAD", None, tmp_path / "uit", ("docx",), nummering="vernummeren")
+    body = body_of(next(result.folder / n for n in result.namen if n.endswith("-redline.docx")))
+    assert paragraphs(resolve(body, accept=True)) == regulation_text(new_gr / "gemeenschappelijke-regeling.docx")
+    assert paragraphs(resolve(body, accept=False)) == regulation_text(old_gr / "gemeenschappelijke-regeling.docx")
+    amendment = next(result.folder / n for n in result.namen if n.endswith(".docx") and "redline" not in n)
+    lines = [p.text for p in docx.Document(str(amendment)).paragraphs]
+    assert "Hoofdstuk 4 vervalt, onder vernummering van de hoofdstukken 5 en 6 tot 4 en 5 en van de artikelen 18 " \
+           "tot en met 29 tot 16 tot en met 27." in lines
+    assert "Het opschrift van hoofdstuk 3 komt te luiden:" in lines
+    assert "Aan hoofdstuk 5 worden twee artikelen toegevoegd, luidende:" in lines  # hoofdstuk 6 before B

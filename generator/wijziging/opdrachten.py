@@ -80,12 +80,15 @@ def _cap(text: str) -> str:
     return text[:1].upper() + text[1:]
 
 
-def _titel(artikel: tekst.Artikel, was: str | None = None) -> str:
-    """`` (Uittreding)``; with ``was``, the number the article has in the regulation as it is now."""
-    parts = [artikel.titel] if artikel.titel else []
-    if was is not None:
-        parts.append(f"nu artikel {was}")
+def _titel(artikel: tekst.Artikel, *extra: str | None) -> str:
+    """`` (Uittreding)``, or with more: `` (Uittreding; nu artikel 19)``."""
+    parts = [part for part in (artikel.titel, *extra) if part]
     return f" ({'; '.join(parts)})" if parts else ""
+
+
+def _now(number: str | None) -> str | None:
+    """The number an article has in the regulation as it is now, when it differs."""
+    return f"nu artikel {number}" if number is not None else None
 
 
 # -- places inside an article -------------------------------------------------------------
@@ -702,7 +705,7 @@ class Opsteller:
         changes = compare_article(old, new, current)
         if changes == []:
             return
-        label = f"Artikel {current}{_titel(new, old.nummer if old.nummer != current else None)}"
+        label = f"Artikel {current}{_titel(new, _now(old.nummer if old.nummer != current else None))}"
         summary = f"{label} wordt gewijzigd."
         if changes is None:
             self.ops.append(Opdracht(f"Artikel {current} komt te luiden:", [Citaat("artikel", new)],
@@ -773,7 +776,7 @@ class Opsteller:
         parts = []
         for article, number in zip(articles, numbers):
             old = self.old_articles[article]
-            text = f"artikel {number}{_titel(old, old.nummer if old.nummer != number else None)}"
+            text = f"artikel {number}{_titel(old, _now(old.nummer if old.nummer != number else None))}"
             if article in self.new_articles:
                 text += f", dat als artikel {self.state.final[('artikel', article)]} op een andere plaats terugkomt"
             parts.append(text)
@@ -803,13 +806,12 @@ class Opsteller:
         new = [self.new_articles[a] for a in articles]
         parts = []
         for article in new:
-            text = f"artikel {article.nummer}{_titel(article)}"
-            if article.id in self.old_articles:
+            earlier = None
+            if article.id in self.old_articles:  # it went with its chapter or paragraph, and comes back here
                 was = self.removed_as.get(article.id, self.old_articles[article.id].nummer)
-                text += f", dat op de plaats van het vervallen artikel {was} stond"
-            parts.append(text)
-        summary = f"{_cap(opsomming(parts))} {'is' if count == 1 else 'zijn'} nieuw op deze plaats." \
-            if any(a in self.old_articles for a in articles) else f"{_cap(opsomming(parts))} {'is' if count == 1 else 'zijn'} nieuw."
+                earlier = f"het vroegere artikel {was}, op een nieuwe plaats"
+            parts.append(f"artikel {article.nummer}{_titel(article, earlier)}")
+        summary = f"{_cap(opsomming(parts))} {'is' if count == 1 else 'zijn'} nieuw."
         self.ops.append(Opdracht(_sentence(lead, verb, rest, shift), [Citaat("artikelen", new)], omschrijving=summary,
                                  soort="artikel-ingevoegd", artikelen=list(articles)))
 
