@@ -8,12 +8,16 @@ import zipfile
 
 import docx
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 from lxml import etree
+from markupsafe import escape
 
 from conftest import pdf_text
 from generator.document import parse
 from generator.errors import BuildError
 from generator.render import to_document
+from generator.wijziging.woorden import diff_html
 from generator.writers.docx import write_docx
 
 W = "http://schemas.openxmlformats.org/wordprocessingml/2006/main"
@@ -93,3 +97,31 @@ def test_pdf_shows_both_texts(tmp_path):
 def test_unknown_element_inside_a_change_is_still_an_error():
     with pytest.raises(BuildError, match="onbekend element <strike>"):
         parse("<html><head><title>x</title></head><body><p><ins><strike>x</strike></ins></p></body></html>", "x")
+
+
+WORDS = ["de", "raad", "het", "bestuur", "artikel", "19a", "lid", ",", ".", ";", "(", ")", "drie", "zes", "maanden",
+         "uittreding", "en", "of"]
+
+
+def _sentence(words: list[str]) -> str:
+    return " ".join(words).replace(" ,", ",").replace(" .", ".").replace(" ;", ";").replace("( ", "(").replace(" )", ")")
+
+
+def _plain(paragraph) -> str:
+    return " ".join("".join(t.text or "" for t in paragraph.iter(f"{{{W}}}t")).split())
+
+
+@settings(max_examples=40, deadline=None)
+@given(st.lists(st.sampled_from(WORDS), min_size=1, max_size=14), st.lists(st.sampled_from(WORDS), min_size=1, max_size=14))
+def test_accepting_gives_the_new_text_and_rejecting_the_old(old_words, new_words):
+    """Word by word, through the writer: whatever the texts, the changes add up in both directions."""
+    from wordxml import resolve
+
+    old, new = _sentence(old_words), _sentence(new_words)
+    html = f"<html><head><title>t</title></head><body><p>{diff_html(str(escape(old)), str(escape(new)))}</p></body></html>"
+    with zipfile.ZipFile(io.BytesIO(write_docx(to_document("t", html, datetime.date(2020, 1, 1))))) as archive:
+        body = etree.fromstring(archive.read("word/document.xml")).find("w:body", NS)
+    accepted = resolve(body, accept=True).find("w:p", NS)
+    rejected = resolve(body, accept=False).find("w:p", NS)
+    assert _plain(accepted) == " ".join(new.split())
+    assert _plain(rejected) == " ".join(old.split())
