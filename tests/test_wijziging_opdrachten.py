@@ -310,3 +310,26 @@ def test_redline_when_a_chapter_goes_and_its_articles_come_back(tmp_path):
            "tot en met 29 tot 16 tot en met 27." in lines
     assert "Het opschrift van hoofdstuk 3 komt te luiden:" in lines
     assert "Aan hoofdstuk 5 worden twee artikelen toegevoegd, luidende:" in lines  # hoofdstuk 6 before B
+
+
+def test_article_at_the_start_of_a_chapter(old, tmp_path):
+    """Ar 6.11: at the start of a chapter the chapter is named; the number follows the article before (Ar 6.16)."""
+    new_article = {"id": "financieel-beleid", "titel": "Financieel beleid", "onderwerpen": ["overig"],
+                   "tekst": "De Drechtraad stelt regels voor het financiële beleid en het financiële beheer."}
+    ops = amend(old, tmp_path, lambda r: chapter(r, "financien")["artikelen"].insert(0, new_article))
+    assert [text(op) for op in ops] == [["In hoofdstuk 3 wordt voor artikel 13 een artikel ingevoegd, luidende:",
+                                         "Artikel 12a. Financieel beleid"]]
+
+
+def test_two_articles_removed(old, tmp_path):
+    def change(r):
+        slot = chapter(r, "slot")["artikelen"]
+        for key in ("overgang-toetreding", "duur"):
+            slot.remove(next(a for a in slot if a["id"] == key))
+        r["toelichting"]["algemeen"] = r["toelichting"]["algemeen"].replace(
+            "- de overgang van Hardinxveld-Giessendam uit Avres is geregeld in [[overgang-toetreding]].", "")
+
+    ops = amend(old, tmp_path, change)
+    assert [text(op) for op in ops] == [["De artikelen 25 en 26 vervallen."]]
+    assert ops[0].omschrijving == "Artikel 25 (Overgangsbepalingen toetreding Hardinxveld-Giessendam) en artikel 26 " \
+                                  "(Duur) vervallen."
