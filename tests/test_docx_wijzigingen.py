@@ -125,3 +125,25 @@ def test_accepting_gives_the_new_text_and_rejecting_the_old(old_words, new_words
     rejected = resolve(body, accept=False).find("w:p", NS)
     assert _plain(accepted) == " ".join(new.split())
     assert _plain(rejected) == " ".join(old.split())
+
+
+def test_quoted_text_is_indented_one_step_further():
+    from docx.shared import Cm
+
+    html = """<html><head><title>t</title></head><body>
+<p class="lid"><span class="nummer">1.</span>Onder vernummering wordt een lid ingevoegd, luidende:</p>
+<div class="citaat"><p class="artikelkop"><strong>Artikel 3. Kop</strong></p>
+<p class="lid"><span class="nummer">2.</span>Geciteerd lid.</p><p class="onderdeel"><span class="nummer">a.</span>En een onderdeel.</p></div>
+<p class="lid"><span class="nummer">2.</span>Volgende opdracht.</p>
+</body></html>"""
+    word = docx.Document(io.BytesIO(write_docx(to_document("t", html, datetime.date(2020, 1, 1)))))
+    indents = {p.text: p.paragraph_format.left_indent for p in word.paragraphs}
+
+    def cm(value):  # Word stores twips: compare to the twip
+        return round(value / 635) if value is not None else None
+
+    assert cm(indents["Artikel 3. Kop"]) == cm(Cm(0.75))
+    assert cm(indents["2.\tGeciteerd lid."]) == cm(Cm(1.5))  # the Lid style's own step plus one
+    assert cm(indents["a.\tEn een onderdeel."]) == cm(Cm(2.25))
+    assert indents["1.\tOnder vernummering wordt een lid ingevoegd, luidende:"] is None  # the style decides
+    assert indents["2.\tVolgende opdracht."] is None

@@ -137,6 +137,7 @@ class _Context:
     list_level: int = -1
     num_id: int | None = None
     first_in_item: bool = False
+    indent: int = 0  # extra indentation steps (quoted text, class citaat)
 
 
 _STYLE_IDS: "weakref.WeakKeyDictionary[Any, dict[str, str | None]]" = weakref.WeakKeyDictionary()
@@ -400,6 +401,8 @@ class DocxWriter:
                 _numbering(paragraph, ctx.num_id, ctx.list_level)
             else:
                 paragraph.paragraph_format.left_indent = Cm(0.75 * (ctx.list_level + 1))
+        elif ctx.indent:  # quoted text: one step further in than its style (Lid, Onderdeel: their own step)
+            paragraph.paragraph_format.left_indent = NUMBER_INDENT * (NUMBERED_STYLES.get(style, 0) + ctx.indent)
         if self._page_break_pending:
             paragraph.paragraph_format.page_break_before = True
             self._page_break_pending = False
@@ -454,7 +457,8 @@ class DocxWriter:
             if "paginaeinde" in cls and not len(element) and not (element.text or "").strip():
                 return
             style = next((PARAGRAPH_CLASS_STYLES[c] for c in cls if c in PARAGRAPH_CLASS_STYLES), ctx.style)
-            self.mixed(element, sink, replace(ctx, style=style, align=_alignment(cls, ctx.align)))
+            indent = ctx.indent + 1 if "citaat" in cls else ctx.indent
+            self.mixed(element, sink, replace(ctx, style=style, align=_alignment(cls, ctx.align), indent=indent))
         else:
             raise BuildError(
                 f"document {self.doc.name}: de Word-schrijver kent <{tag}> niet als blok (regel {element.sourceline})"
