@@ -215,6 +215,75 @@ def nieuw(naam: str, vorm: str, gemeenten: str | None, parent: str) -> None:
 
 
 @main.command(context_settings=CONTEXT)
+@click.argument("revisies", nargs=-1, required=True, metavar="REV_OUD [REV_NIEUW] [INHOUD]")
+@click.option("--integraal", is_flag=True,
+              help="Stel de hele tekst opnieuw vast (\"... te wijzigen, zodat deze komt te luiden als volgt:\"), "
+                   "met nieuwe nummers.")
+@click.option("--nummering", type=click.Choice(["behouden", "vernummeren"]), default="behouden", show_default=True,
+              help="behouden: bestaande nummers blijven, een ingevoegd artikel krijgt een letter (14a); "
+                   "vernummeren: doorlopend opnieuw nummeren (\"onder vernummering van ...\").")
+@click.option("--out", "out_dir", default="output", show_default=True, metavar="MAP",
+              help="Map waarin output/<samenwerking>/ komt.")
+@click.option("--formaat", default="docx,pdf", show_default=True, metavar="LIJST",
+              help="Formaten van de wijzigingsregeling en de raadsvoorstellen: docx, pdf, html. "
+                   "De redline is altijd een DOCX.")
+@click.option("--overschrijf", is_flag=True,
+              help="Overschrijf met de hand gewijzigde uitvoer; er blijft een reservekopie staan.")
+def wijziging(revisies: tuple[str, ...], integraal: bool, nummering: str, out_dir: str, formaat: str,
+              overschrijf: bool) -> None:
+    """Maak de wijzigingsregeling tussen twee git-revisies van de regeling.
+
+    REV_OUD is de vastgestelde regeling (een commit, tag of branch); REV_NIEUW is standaard de
+    werkmap. Schrijft de wijzigingsregeling (DOCX en PDF), de tekst met bijgehouden wijzigingen
+    (redline, DOCX) en, als de inhoud een raadsvoorstel voor een toestemming-wijziging heeft,
+    het raadsvoorstel per gemeente. Zie docs/wijziging.md.
+    """
+    formats = _formats(formaat)
+    if len(revisies) > 3:
+        raise click.UsageError("geef hooguit drie argumenten: REV_OUD [REV_NIEUW] [INHOUD]")
+    old, new, content = revisies[0], None, None
+    rest = revisies[1:]
+    if len(rest) == 2:
+        new, content = rest
+    elif len(rest) == 1:  # REV_NIEUW or INHOUD: a folder that is not also a revision is the content
+        if Path(rest[0]).is_dir() and not _is_revision(rest[0]):
+            content = rest[0]
+        else:
+            new = rest[0]
+    folder = _content_dir(content)
+    started = time.perf_counter()
+    try:
+        from .wijziging.maak import wijziging as run
+
+        result = run(folder, old, new, Path(out_dir), formats, integraal=integraal, nummering=nummering,
+                     overwrite=overschrijf)
+    except Exception as error:  # noqa: BLE001 - every failure gets a Dutch message and an exit code
+        _fail(error)
+        return
+    for path in result.report.backups:
+        click.echo(f"reservekopie  {path}")
+    for path in result.report.written:
+        click.echo(f"geschreven    {path}")
+    for path in result.report.unchanged:
+        click.echo(f"ongewijzigd   {path}")
+    for note in result.opmerkingen:
+        click.echo(note)
+    what = "integraal" if integraal else f"{result.opdrachten} wijziging(en)"
+    click.echo(f"Wijzigingsregeling ({what}) in {time.perf_counter() - started:.1f} s.")
+
+
+def _is_revision(value: str) -> bool:
+    import subprocess
+
+    try:
+        found = subprocess.run(["git", "rev-parse", "--verify", "--quiet", f"{value}^{{commit}}"],
+                               capture_output=True, timeout=10)
+    except (OSError, subprocess.SubprocessError):
+        return False
+    return found.returncode == 0
+
+
+@main.command(context_settings=CONTEXT)
 @click.argument("bestand", type=click.Path(exists=True, dir_okay=False, path_type=Path))
 def tekst(bestand: Path) -> None:
     """Toon de tekst van een DOCX of PDF (voor git diff, zie docs/git.md)."""

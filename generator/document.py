@@ -25,7 +25,8 @@ BLOCK_TAGS = (
     | {"p", "ul", "ol", "li", "table", "blockquote", "pre", "hr", "figure", "figcaption"}
 )
 TABLE_TAGS = {"thead", "tbody", "tfoot", "tr", "th", "td", "caption", "colgroup", "col"}
-INLINE_TAGS = {"strong", "em", "b", "i", "u", "a", "span", "br", "sup", "sub", "code", "small", "img"}
+#: ``ins`` and ``del`` mark what was added and removed (tracked changes in Word); around blocks too.
+INLINE_TAGS = {"strong", "em", "b", "i", "u", "a", "span", "br", "sup", "sub", "code", "small", "img", "ins", "del"}
 VOCABULARY = HEAD_TAGS | BLOCK_TAGS | TABLE_TAGS | INLINE_TAGS
 #: A heading may name its Word style explicitly (``data-word-stijl``), so its level in the HTML
 #: can follow the document's outline while Word keeps one style for one kind of heading.
@@ -49,6 +50,8 @@ CLASSES = {
     "geen-opsomming",
     # version table
     "versies",
+    # quoted regulation text in an amendment (docs/wijziging.md)
+    "citaat",
 }
 
 

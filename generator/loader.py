@@ -126,12 +126,28 @@ def load_folder(folder: Path) -> Content:
     files = content_files(folder)
     if not files:
         raise ContentError([Problem(f"geen YAML-bestanden (*.yaml) gevonden in {folder}")])
+    return _merge(folder, [(file, None) for file in files])
+
+
+def load_texts(folder: Path, texts: list[tuple[str, str]]) -> Content:
+    """Load a cooperation from texts in memory (e.g. as they stood at a git revision).
+
+    ``texts`` holds ``(file name, text)`` pairs; the names are what positions show
+    (``abc1234:content/drechtsteden/regeling.yaml:12:5``), nothing is read from disk.
+    """
+    if not texts:
+        raise ContentError([Problem(f"geen YAML-bestanden (*.yaml) gevonden in {folder}")])
+    return _merge(Path(folder), [(Path(name), text) for name, text in sorted(texts)])
+
+
+def _merge(folder: Path, sources_in: list[tuple[Path, str | None]]) -> Content:
+    files = [file for file, _ in sources_in]
     data: dict[str, Any] = {}
     sources = SourceMap()
     problems: list[Problem] = []
-    for file in files:
+    for file, text in sources_in:
         file_sources = SourceMap()
-        loaded = _load_file(file, file_sources, problems)
+        loaded = _load_file(file, file_sources, problems, text=text)
         if loaded is None:
             continue
         for key, value in loaded.items():
@@ -169,13 +185,14 @@ def load_file(file: Path) -> tuple[Any, SourceMap]:
 
 
 def _load_file(
-    file: Path, sources: SourceMap, problems: list[Problem], merge_roots: bool = True
+    file: Path, sources: SourceMap, problems: list[Problem], merge_roots: bool = True, text: str | None = None
 ) -> Any:
-    try:
-        text = file.read_text(encoding="utf-8")
-    except UnicodeDecodeError as exc:
-        problems.append(Problem(f"bestand is geen geldige UTF-8 (byte {exc.start})", Position(str(file), 1, 1)))
-        return None
+    if text is None:
+        try:
+            text = file.read_text(encoding="utf-8")
+        except UnicodeDecodeError as exc:
+            problems.append(Problem(f"bestand is geen geldige UTF-8 (byte {exc.start})", Position(str(file), 1, 1)))
+            return None
     try:
         nodes = list(yaml.compose_all(text, Loader=_Loader))
     except yaml.MarkedYAMLError as exc:

@@ -10,3 +10,4 @@ from . import versions  # noqa: F401,E402 - version table and source revision
 from .finance import part as _finance  # noqa: F401 - financien: afgeleid.financien, checks, charts
 from . import regeling  # noqa: F401,E402 - the gemeenschappelijke regeling (issue 4)
 from . import proces, plan, plan_grafieken  # noqa: F401 - planning, plan van aanpak and their charts
+from .wijziging import part as _wijziging  # noqa: F401,E402 - the amendment: references and its decision (issue 7)

@@ -29,7 +29,7 @@ from .model.planning import Mijlpaal, Stap
 from .paths import PACKAGE_TEMPLATES
 
 #: Decisions that may follow the start of the cooperation (a budget opinion for a later year).
-NA_INGANG_TOEGESTAAN = {"zienswijze-begroting"}
+NA_INGANG_TOEGESTAAN = {"zienswijze-begroting", "toestemming-wijziging"}  # taken while the cooperation runs
 
 
 # -- the derived picture ------------------------------------------------------------------

@@ -14,6 +14,7 @@ from .financien import Financien
 from .intentieverklaring import Afspraak, Intentieverklaring
 from .raadsvoorstel import Argument, Lokaal, Raadsvoorstel
 from .versies import Versie
+from .wijziging import Wijziging
 from .regeling import Regeling
 from .plan_van_aanpak import PlanVanAanpak
 from .planning import Mijlpaal, Planning, Proces
@@ -44,11 +45,13 @@ class Inhoud(Model):
     financien: Financien | None = Field(None, description="Financiën van de scenario's: kostenregels, verdeelsleutels, criteria.")
     regeling: Regeling | None = Field(None, description="De tekst van de gemeenschappelijke regeling.")
     plan_van_aanpak: PlanVanAanpak | None = Field(None, description="Het plan van aanpak (zie docs/plan-van-aanpak.md).")
+    wijziging: Wijziging | None = Field(None, description="De wijziging van de regeling die wordt voorbereid (zie docs/wijziging.md).")
 
 
 __all__ = [
     "Afspraak", "Argument", "Bedrag", "Besluit", "Bestuur", "Financien", "Gemeente", "Getal", "Id", "Inhoud",
     "Intentieverklaring", "Lokaal", "Mijlpaal", "Model", "Orgaan", "PlanVanAanpak", "Planning", "Probleem", "Proces",
     "Raadsvoorstel", "Regel", "Regeling", "Samenwerking", "Scenario", "Tekst", "VORM_NAMEN", "Vergadering", "Versie",
+    "Wijziging",
     "assign_paths",
 ]

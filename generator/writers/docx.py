@@ -2,8 +2,10 @@
 
 Headings become Title / Heading 1-3, lists List Number / List Bullet (each list
 restarts its own numbering), tables a table style, page numbers Word fields in the
-footer. An element this writer does not know is a build error. The result is
-reproducible: fixed dates in the core properties and in the zip.
+footer. ``<ins>`` and ``<del>`` become tracked changes (w:ins, w:del; around blocks the
+paragraph marks too), by author "samenwerking" on the document's date. An element this
+writer does not know is a build error. The result is reproducible: fixed dates in the
+core properties and in the zip.
 """
 
 from __future__ import annotations
@@ -43,6 +45,9 @@ LIST_KINDS = {"1": "decimal", "a": "lowerLetter", "A": "upperLetter", "i": "lowe
 BULLETS = ("•", "–", "◦")
 WHITESPACE = re.compile(r"[ \t\n\r\f]+")
 TEXT_WIDTH = Cm(16)
+#: Tracked changes: ``<ins>`` and ``<del>`` (inline, or around blocks).
+CHANGE_TAGS = ("ins", "del")
+CHANGE_AUTHOR = "samenwerking"
 
 
 @dataclass(frozen=True)
@@ -55,6 +60,7 @@ class Format:
     mono: bool = False
     small: bool = False
     href: str | None = None
+    change: str | None = None  # "ins" or "del": a tracked change
 
 
 @dataclass
@@ -63,12 +69,16 @@ class _Text:
     fmt: Format
 
 
+@dataclass
 class _Break:
-    pass
+    fmt: Format = Format()
 
 
+@dataclass
 class _Tab:
     """A tab after the number of a numbered paragraph (``<span class="nummer">``)."""
+
+    fmt: Format = Format()
 
 
 @dataclass
@@ -128,6 +138,7 @@ class _Context:
     list_level: int = -1
     num_id: int | None = None
     first_in_item: bool = False
+    indent: int = 0  # extra indentation steps (quoted text, class citaat)
 
 
 _STYLE_IDS: "weakref.WeakKeyDictionary[Any, dict[str, str | None]]" = weakref.WeakKeyDictionary()
@@ -175,6 +186,7 @@ class DocxWriter:
         self._abstract_ids: dict[str, int] = {}
         self._next_abstract = 900
         self._next_num = 900
+        self._next_change = 1  # w:id of tracked changes, in document order
 
     # -- set-up -------------------------------------------------------------------------
 
@@ -355,7 +367,11 @@ class DocxWriter:
         for child in element:
             if not isinstance(child.tag, str):
                 continue
-            if child.tag in BLOCK_TAGS or child.tag in ("table",):
+            if child.tag in CHANGE_TAGS and _holds_blocks(child):  # a tracked change around whole paragraphs
+                ctx = self.flush(pending, sink, ctx)
+                pending = _Inline()
+                self.mixed(child, sink, replace(ctx, fmt=replace(ctx.fmt, change=child.tag)))
+            elif child.tag in BLOCK_TAGS or child.tag in ("table",):
                 ctx = self.flush(pending, sink, ctx)
                 pending = _Inline()
                 self.block(child, sink, ctx)
@@ -386,9 +402,15 @@ class DocxWriter:
                 _numbering(paragraph, ctx.num_id, ctx.list_level)
             else:
                 paragraph.paragraph_format.left_indent = Cm(0.75 * (ctx.list_level + 1))
+        elif ctx.indent:  # quoted text: one step further in than its style (Lid, Onderdeel: their own step)
+            paragraph.paragraph_format.left_indent = NUMBER_INDENT * (NUMBERED_STYLES.get(style, 0) + ctx.indent)
         if self._page_break_pending:
             paragraph.paragraph_format.page_break_before = True
             self._page_break_pending = False
+        if ctx.fmt.change:  # the whole paragraph, its mark included, is inserted or deleted
+            rpr = OxmlElement("w:rPr")
+            rpr.append(self._change_element(ctx.fmt.change))
+            paragraph._p.get_or_add_pPr().append(rpr)
         self.runs(paragraph, inline)
         return paragraph
 
@@ -400,7 +422,7 @@ class DocxWriter:
         if tag in HEADING_STYLES:
             inline = self.inline_of(element, ctx.fmt)
             style = element.get("data-word-stijl") or HEADING_STYLES[tag]
-            self.paragraph(inline, sink, _Context(style=style))
+            self.paragraph(inline, sink, _Context(style=style, fmt=ctx.fmt))
         elif tag == "p":
             style = next((PARAGRAPH_CLASS_STYLES[c] for c in cls if c in PARAGRAPH_CLASS_STYLES), ctx.style)
             inline = self.inline_of(element, replace(ctx.fmt, small=True) if "klein" in cls else ctx.fmt)
@@ -418,14 +440,14 @@ class DocxWriter:
         elif tag == "figure":
             self.figure(element, sink, ctx)
         elif tag == "figcaption":
-            self.paragraph(self.inline_of(element, ctx.fmt), sink, _Context(style="Caption"))
+            self.paragraph(self.inline_of(element, ctx.fmt), sink, _Context(style="Caption", fmt=ctx.fmt))
         elif tag == "blockquote":
             self.mixed(element, sink, replace(ctx, style="Quote"))
         elif tag == "pre":
             inline = _Inline()
             for line_number, line in enumerate((element.text_content() or "").rstrip("\n").split("\n")):
                 if line_number:
-                    inline.add(_Break())
+                    inline.add(_Break(ctx.fmt))
                 inline.pieces.append(_Text(line, replace(ctx.fmt, mono=True)))
             paragraph = sink.paragraph(ctx.style)
             self.runs(paragraph, inline, keep_spaces=True)
@@ -436,7 +458,8 @@ class DocxWriter:
             if "paginaeinde" in cls and not len(element) and not (element.text or "").strip():
                 return
             style = next((PARAGRAPH_CLASS_STYLES[c] for c in cls if c in PARAGRAPH_CLASS_STYLES), ctx.style)
-            self.mixed(element, sink, replace(ctx, style=style, align=_alignment(cls, ctx.align)))
+            indent = ctx.indent + 1 if "citaat" in cls else ctx.indent
+            self.mixed(element, sink, replace(ctx, style=style, align=_alignment(cls, ctx.align), indent=indent))
         else:
             raise BuildError(
                 f"document {self.doc.name}: de Word-schrijver kent <{tag}> niet als blok (regel {element.sourceline})"
@@ -482,7 +505,7 @@ class DocxWriter:
                 f"document {self.doc.name}: blok <{tag}> binnen tekst is niet toegestaan (regel {element.sourceline})"
             )
         if tag == "br":
-            inline.add(_Break())
+            inline.add(_Break(fmt))
             return
         if tag == "img":
             inline.add(_Picture(element))
@@ -491,6 +514,7 @@ class DocxWriter:
             "strong": {"bold": True}, "b": {"bold": True}, "em": {"italic": True}, "i": {"italic": True},
             "u": {"underline": True}, "sup": {"superscript": True}, "sub": {"subscript": True},
             "code": {"mono": True}, "small": {"small": True}, "span": {}, "a": {},
+            "ins": {"change": "ins"}, "del": {"change": "del"},
         }
         if tag not in changes:
             raise BuildError(
@@ -510,21 +534,51 @@ class DocxWriter:
             if child.tail:
                 inline.text(child.tail, new)
         if tag == "span" and "nummer" in classes(element):
-            inline.add(_Tab())
+            inline.add(_Tab(fmt))
 
     def runs(self, paragraph: Any, inline: _Inline, keep_spaces: bool = False) -> None:
         pieces = inline.pieces if keep_spaces else inline.normalized()
         for piece in pieces:
             if isinstance(piece, _Break):
-                paragraph.add_run().add_break()
+                run = paragraph.add_run()
+                run.add_break()
+                self._track(run._r, piece.fmt.change)
             elif isinstance(piece, _Tab):
-                paragraph.add_run().add_tab()
+                run = paragraph.add_run()
+                run.add_tab()
+                self._track(run._r, piece.fmt.change)
             elif isinstance(piece, _Picture):
                 self.picture(paragraph, piece.element)
             elif piece.fmt.href:
                 self.hyperlink(paragraph, piece.text, piece.fmt)
             else:
-                _format_run(paragraph.add_run(piece.text), piece.fmt)
+                run = paragraph.add_run(piece.text)
+                _format_run(run, piece.fmt)
+                self._track(run._r, piece.fmt.change)
+
+    def _change_element(self, change: str) -> Any:
+        """A w:ins or w:del with a fixed author and the document's date (reproducible bytes)."""
+        element = OxmlElement(f"w:{change}")
+        element.set(qn("w:id"), str(self._next_change))
+        element.set(qn("w:author"), CHANGE_AUTHOR)
+        element.set(qn("w:date"), f"{self.doc.date.isoformat()}T00:00:00Z")
+        self._next_change += 1
+        return element
+
+    def _track(self, run: Any, change: str | None) -> None:
+        """Put a run inside a tracked change; consecutive runs of one change share it."""
+        if change is None:
+            return
+        if change == "del":
+            for text in run.iter(qn("w:t")):
+                text.tag = qn("w:delText")
+        previous = run.getprevious()
+        if previous is not None and previous.tag == qn(f"w:{change}"):
+            previous.append(run)
+            return
+        wrapper = self._change_element(change)
+        run.addprevious(wrapper)
+        wrapper.append(run)
 
     def hyperlink(self, paragraph: Any, text: str, fmt: Format) -> None:
         rel_id = paragraph.part.relate_to(fmt.href, RT.HYPERLINK, is_external=True)
@@ -537,6 +591,7 @@ class DocxWriter:
         paragraph._p.remove(run._r)
         link.append(run._r)
         paragraph._p.append(link)
+        self._track(run._r, fmt.change)
 
     # -- tables and figures ---------------------------------------------------------------
 
@@ -897,6 +952,11 @@ def _length(value: str | None) -> Any:
     if not match:
         return None
     return Emu(int(float(match.group(1)) * 914400 / 96))
+
+
+def _holds_blocks(element: Any) -> bool:
+    """Whether an element (``<ins>``, ``<del>``) holds paragraphs rather than words."""
+    return any(isinstance(child.tag, str) and (child.tag in BLOCK_TAGS or child.tag == "table") for child in element)
 
 
 def _has_text(part: Any) -> bool:
