@@ -23,6 +23,12 @@ DEFAULT_CONTENT = Path("content") / "drechtsteden"
 class _DutchHelp:
     """Dutch headings for click's help pages."""
 
+    def get_help_option(self, ctx):
+        option = super().get_help_option(ctx)
+        if option is not None:
+            option.help = "Toon deze hulp en stop."
+        return option
+
     def format_usage(self, ctx, formatter):
         pieces = self.collect_usage_pieces(ctx)
         formatter.write_usage(ctx.command_path, " ".join(pieces), prefix="Gebruik: ")
@@ -295,5 +301,48 @@ def tekst(bestand: Path) -> None:
         _fail(error)
 
 
+def run() -> None:
+    """The console script: the click group, with click's own usage errors said in Dutch."""
+    try:
+        main.main(standalone_mode=False)
+    except click.exceptions.NoSuchOption as error:
+        hint = f"; bedoelde u {' of '.join(error.possibilities)}?" if error.possibilities else ""
+        _usage(error, f"onbekende optie {error.option_name}{hint}")
+    except click.exceptions.MissingParameter as error:
+        name = error.param.human_readable_name if error.param else "een argument"
+        _usage(error, f"{name} ontbreekt")
+    except click.exceptions.NoArgsIsHelpError as error:  # pragma: no cover - depends on click version
+        click.echo(error.ctx.get_help() if error.ctx else str(error))
+        sys.exit(0)
+    except click.exceptions.BadParameter as error:
+        hint = error.param_hint or (error.param.get_error_hint(error.ctx) if error.param and error.ctx else "")
+        message = error.message
+        if "is not a valid integer" in message or "is not in the range" in message:
+            message = f"verwacht een geheel getal van 0 tot en met 65535, gevonden {message.split(' is ')[0]}"
+        elif "is not one of" in message:
+            message = f"kies uit {message.split('is not one of', 1)[1].strip().rstrip('.')}"
+        _usage(error, f"ongeldige waarde voor {hint.strip(chr(39))}: {message}" if hint else message)
+    except click.exceptions.UsageError as error:
+        message = error.format_message()
+        if message.startswith("No such command"):
+            import difflib
+
+            wanted = message.split("'")[1] if "'" in message else message
+            close = difflib.get_close_matches(wanted, list(main.commands), n=1)
+            message = f'onbekende opdracht "{wanted}"' + (f'; bedoelde u "{close[0]}"?' if close else "")
+        _usage(error, message)
+    except click.exceptions.Abort:
+        click.echo("afgebroken.", err=True)
+        sys.exit(1)
+    except click.exceptions.Exit as done:
+        sys.exit(done.exit_code)
+
+
+def _usage(error: click.exceptions.UsageError, message: str) -> None:
+    command = error.ctx.command_path if error.ctx else "samenwerking"
+    click.echo(f"fout: {message}\nZie: {command} --help", err=True)
+    sys.exit(2)
+
+
 if __name__ == "__main__":  # pragma: no cover
-    main()
+    run()

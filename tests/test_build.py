@@ -134,3 +134,16 @@ def test_cli_build_writes_and_reports(project, tmp_path):
     bad = subprocess.run(
         [sys.executable, "-m", "generator", "build", str(project), "--formaat", "odt"], capture_output=True, text=True)
     assert bad.returncode == 2 and "onbekend formaat odt" in bad.stderr
+
+
+@pytest.mark.parametrize(("arguments", "message"), [
+    (["buld"], 'fout: onbekende opdracht "buld"; bedoelde u "build"?'),
+    (["build", "--formatt", "pdf"], "fout: onbekende optie --formatt; bedoelde u --formaat?"),
+    (["preview", "--port", "abc"], "fout: ongeldige waarde voor --port: verwacht een geheel getal"),
+    (["wijziging"], "fout: REV_OUD [REV_NIEUW] [INHOUD] ontbreekt"),
+])
+def test_usage_errors_are_dutch_with_exit_code_2(arguments, message):
+    result = subprocess.run([sys.executable, "-m", "generator", *arguments], capture_output=True, text=True)
+    assert result.returncode == 2
+    assert result.stderr.startswith(message), result.stderr
+    assert "Traceback" not in result.stderr
