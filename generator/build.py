@@ -62,6 +62,7 @@ class BuildResult:
     report: Report
     documents: list[str] = field(default_factory=list)
     rendered: int = 0  # documents whose files were made again (the others were up to date)
+    templated: int = 0  # documents whose HTML was rendered to compare (0 when nothing could have changed)
 
 
 def load_project(content_dir: Path) -> Project:
@@ -207,11 +208,15 @@ def produce_all(documents: list, formats: list[tuple[str, ...]]) -> list[dict[st
     if any("docx" in wanted for wanted in formats):
         import docx  # noqa: F401
     _WORK = (documents, formats)
+    # The largest documents (charts make the HTML long) first, so no core waits at the end.
+    order = sorted(range(len(documents)), key=lambda i: -len(documents[i].html))
     try:
         with multiprocessing.get_context("fork").Pool(count) as pool:
-            return pool.map(_produce_document, range(len(documents)), chunksize=1)
+            results = pool.map(_produce_document, order, chunksize=1)
     finally:
         _WORK = None
+    by_index = dict(zip(order, results))
+    return [by_index[i] for i in range(len(documents))]
 
 
 _FINGERPRINT: str | None = None
@@ -227,6 +232,27 @@ def writer_fingerprint() -> str:
             digest.update(path.name.encode() + b"\0" + path.read_bytes())
         _FINGERPRINT = digest.hexdigest()
     return _FINGERPRINT
+
+
+_SOURCE_FINGERPRINT: str | None = None
+
+
+def sources_key(project: Project) -> str:
+    """Everything any document of this build is made from: the content, the templates and house
+    styles, the tool's code and the git revision. Unchanged means no document can have changed."""
+    global _SOURCE_FINGERPRINT
+    if _SOURCE_FINGERPRINT is None:
+        package = Path(__file__).resolve().parent
+        code = hashlib.sha256(__version__.encode())
+        for path in sorted(package.rglob("*.py")):
+            code.update(path.relative_to(package).as_posix().encode() + b"\0" + path.read_bytes())
+        _SOURCE_FINGERPRINT = code.hexdigest()
+    digest = hashlib.sha256(f"{_SOURCE_FINGERPRINT}\0{project.afgeleid.bronrevisie}\0".encode())
+    folders = [project.content_dir.resolve(), *project.template_dirs]
+    for folder in folders:
+        for path in sorted(p for p in folder.rglob("*") if p.is_file()):
+            digest.update(path.as_posix().encode() + b"\0" + path.read_bytes())
+    return digest.hexdigest()
 
 
 def input_key(document, fmt: str) -> str:
@@ -256,14 +282,30 @@ def build(
     sources = [_relative(f, root) for f in project.content.files]
     folder = out_dir / project.slug
     recorded = load_manifest(folder)["bestanden"]
-    documents = [render(project, job) for job in selected]
+    everything = sources_key(project)
+
+    def up_to_date(name: str, key: str, field: str) -> bool:
+        previous = recorded.get(name, {})
+        path = folder / name
+        return previous.get(field) == key and path.is_file() and sha256(path.read_bytes()) == previous.get("sha256")
+
     outputs: list[Output] = []
+    documents: list = []
     todo: list[tuple[int, tuple[str, ...]]] = []
-    for index, (job, document) in enumerate(zip(selected, documents)):
+    for job in selected:
+        names = [f"{job.name}.{fmt}" for fmt in formats]
+        if all(up_to_date(name, everything, "bron") for name in names):
+            # Nothing this build reads has changed since these files were made: not even rendered.
+            outputs.extend(Output(name, None, recorded[name]) for name in names)
+            continue
+        document = render(project, job)
+        documents.append(document)
         wanted = []
-        for fmt in formats:
-            name = f"{document.name}.{fmt}"
+        for fmt, name in zip(formats, names):
             key = input_key(document, fmt)
+            if up_to_date(name, key, "invoer"):
+                outputs.append(Output(name, None, {**recorded[name], "bron": everything}))  # same inputs
+                continue
             record = {
                 "document": job.deliverable.name,
                 "gemeente": job.gemeente.naam if job.gemeente else None,
@@ -271,16 +313,12 @@ def build(
                 "bronnen": sources,
                 "declaratie": _relative(job.deliverable.source, root),
                 "invoer": key,
+                "bron": everything,
             }
-            previous = recorded.get(name, {})
-            path = folder / name
-            if previous.get("invoer") == key and path.is_file() and sha256(path.read_bytes()) == previous.get("sha256"):
-                outputs.append(Output(name, None, previous))  # up to date: not made again
-            else:
-                outputs.append(Output(name, b"", record))
-                wanted.append(fmt)
+            outputs.append(Output(name, b"", record))
+            wanted.append(fmt)
         if wanted:
-            todo.append((index, tuple(wanted)))
+            todo.append((len(documents) - 1, tuple(wanted)))
     made = produce_all([documents[i] for i, _ in todo], [wanted for _, wanted in todo])
     files = {name: data for result in made for name, data in result.items()}
     for output in outputs:
@@ -288,7 +326,7 @@ def build(
             output.data = files[output.name]
     header = {"samenwerking": project.inhoud.samenwerking.naam, "generator": f"samenwerking {__version__}"}
     report = commit(folder, outputs, header, overwrite)
-    return BuildResult(folder, report, [job.name for job in selected], rendered=len(todo))
+    return BuildResult(folder, report, [job.name for job in selected], rendered=len(todo), templated=len(documents))
 
 
 def _relative(path: Path, root: Path) -> str:

@@ -27,6 +27,7 @@ def test_second_build_rewrites_nothing(project, tmp_path):
     stamps = {p: p.stat().st_mtime_ns for p in first.folder.iterdir()}
     second = build(project, tmp_path, formats=("docx",), documents=["intentieverklaring", "raadsvoorstel"])
     assert second.report.written == [] and len(second.report.unchanged) == len(first.documents)
+    assert second.templated == 0, "nothing the build reads changed: no document is even rendered"
     assert {p: p.stat().st_mtime_ns for p in first.folder.iterdir()} == stamps
     leftovers = [p.name for p in first.folder.iterdir() if p.name.startswith(".")]
     assert leftovers == []
