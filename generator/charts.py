@@ -86,7 +86,9 @@ def _style() -> dict[str, Any]:
         "legend.frameon": False,
         "grid.color": "#d9d9d9",
         "grid.linewidth": 0.5,
-        "svg.fonttype": "path",
+        # Text stays text in the SVG: the PDF writer sets it in the embedded house font, so it can be
+        # searched and read aloud, and drawing it is twice as fast as drawing glyph outlines.
+        "svg.fonttype": "none",
         "svg.hashsalt": "samenwerking",
         "axes.formatter.use_locale": False,
     }
