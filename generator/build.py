@@ -219,6 +219,66 @@ def produce_all(documents: list, formats: list[tuple[str, ...]]) -> list[dict[st
     return [by_index[i] for i in range(len(documents))]
 
 
+@dataclass
+class Made:
+    """What one job gave: the input key per format, the files made, the files found up to date."""
+
+    keys: dict[str, str]
+    files: dict[str, bytes]
+    same: list[str]
+
+
+_JOBS: tuple | None = None  # (project, jobs, formats, folder, recorded), shared with forked workers
+
+
+def _up_to_date(folder: Path, recorded: dict, name: str, key: str, field_name: str) -> bool:
+    previous = recorded.get(name, {})
+    path = folder / name
+    return previous.get(field_name) == key and path.is_file() and sha256(path.read_bytes()) == previous.get("sha256")
+
+
+def _make_job(index: int) -> Made:
+    """Render one job, and write the formats whose inputs changed (in a worker, or here)."""
+    assert _JOBS is not None
+    project, selected, formats, folder, recorded = _JOBS
+    document = render(project, selected[index])
+    keys, same, wanted = {}, [], []
+    for fmt in formats:
+        name = f"{document.name}.{fmt}"
+        keys[fmt] = input_key(document, fmt)
+        if _up_to_date(folder, recorded, name, keys[fmt], "invoer"):
+            same.append(name)
+        else:
+            wanted.append(fmt)
+    return Made(keys, produce(document, tuple(wanted)) if wanted else {}, same)
+
+
+def make_all(project: Project, selected: list[Job], formats: tuple[str, ...], folder: Path,
+             recorded: dict) -> list[Made]:
+    """Render and write every job, over all cores: rendering (charts!) runs in the workers too.
+
+    Results come back in job order, whichever process finished first. The shared
+    documents (plan, businesscase, regulation) start first: they take longest.
+    """
+    global _JOBS
+    _JOBS = (project, selected, formats, folder, recorded)
+    try:
+        count = workers(len(selected))
+        if count < 2 or len(selected) < 3 or "fork" not in multiprocessing.get_all_start_methods():
+            return [_make_job(index) for index in range(len(selected))]
+        if "pdf" in formats:
+            import weasyprint  # noqa: F401 - imported once, before the fork
+        if "docx" in formats:
+            import docx  # noqa: F401
+        order = sorted(range(len(selected)), key=lambda i: (selected[i].gemeente is not None, i))
+        with multiprocessing.get_context("fork").Pool(count) as pool:
+            results = pool.map(_make_job, order, chunksize=1)
+        by_index = dict(zip(order, results))
+        return [by_index[i] for i in range(len(selected))]
+    finally:
+        _JOBS = None
+
+
 _FINGERPRINT: str | None = None
 
 
@@ -283,27 +343,20 @@ def build(
     folder = out_dir / project.slug
     recorded = load_manifest(folder)["bestanden"]
     everything = sources_key(project)
-
-    def up_to_date(name: str, key: str, field: str) -> bool:
-        previous = recorded.get(name, {})
-        path = folder / name
-        return previous.get(field) == key and path.is_file() and sha256(path.read_bytes()) == previous.get("sha256")
-
     outputs: list[Output] = []
-    documents: list = []
-    todo: list[tuple[int, tuple[str, ...]]] = []
+    pending: list[Job] = []
     for job in selected:
         names = [f"{job.name}.{fmt}" for fmt in formats]
-        if all(up_to_date(name, everything, "bron") for name in names):
+        if all(_up_to_date(folder, recorded, name, everything, "bron") for name in names):
             # Nothing this build reads has changed since these files were made: not even rendered.
             outputs.extend(Output(name, None, recorded[name]) for name in names)
-            continue
-        document = render(project, job)
-        documents.append(document)
-        wanted = []
-        for fmt, name in zip(formats, names):
-            key = input_key(document, fmt)
-            if up_to_date(name, key, "invoer"):
+        else:
+            pending.append(job)
+    made = make_all(project, pending, formats, folder, recorded)
+    for job, result in zip(pending, made):
+        for fmt in formats:
+            name = f"{job.name}.{fmt}"
+            if name in result.same:
                 outputs.append(Output(name, None, {**recorded[name], "bron": everything}))  # same inputs
                 continue
             record = {
@@ -312,21 +365,14 @@ def build(
                 "formaat": fmt,
                 "bronnen": sources,
                 "declaratie": _relative(job.deliverable.source, root),
-                "invoer": key,
+                "invoer": result.keys[fmt],
                 "bron": everything,
             }
-            outputs.append(Output(name, b"", record))
-            wanted.append(fmt)
-        if wanted:
-            todo.append((len(documents) - 1, tuple(wanted)))
-    made = produce_all([documents[i] for i, _ in todo], [wanted for _, wanted in todo])
-    files = {name: data for result in made for name, data in result.items()}
-    for output in outputs:
-        if output.data is not None:
-            output.data = files[output.name]
+            outputs.append(Output(name, result.files[name], record))
     header = {"samenwerking": project.inhoud.samenwerking.naam, "generator": f"samenwerking {__version__}"}
     report = commit(folder, outputs, header, overwrite)
-    return BuildResult(folder, report, [job.name for job in selected], rendered=len(todo), templated=len(documents))
+    rendered = sum(1 for result in made if result.files)
+    return BuildResult(folder, report, [job.name for job in selected], rendered=rendered, templated=len(made))
 
 
 def _relative(path: Path, root: Path) -> str:
