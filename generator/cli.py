@@ -85,6 +85,14 @@ def _fail(error: BaseException) -> None:
     sys.exit(1)
 
 
+def _print_report(report) -> None:
+    """What a build wrote, backed up and left alone, one file a line."""
+    for label, paths in (("reservekopie", report.backups), ("geschreven", report.written),
+                         ("ongewijzigd", report.unchanged)):
+        for path in paths:
+            click.echo(f"{label:<13} {path}")
+
+
 def _content_dir(value: str | None) -> Path:
     path = Path(value) if value else DEFAULT_CONTENT
     if not path.is_dir():
@@ -141,12 +149,7 @@ def build(content_dir: str | None, out_dir: str, formaat: str, gemeente: str | N
     except Exception as error:  # noqa: BLE001 - every failure gets a Dutch message and an exit code
         _fail(error)
         return
-    for path in result.report.backups:
-        click.echo(f"reservekopie  {path}")
-    for path in result.report.written:
-        click.echo(f"geschreven    {path}")
-    for path in result.report.unchanged:
-        click.echo(f"ongewijzigd   {path}")
+    _print_report(result.report)
     elapsed = time.perf_counter() - started
     click.echo(f"{len(result.documents)} document(en), waarvan {result.rendered} opnieuw gemaakt, in {elapsed:.1f} s.")
 
@@ -266,12 +269,7 @@ def wijziging(revisies: tuple[str, ...], integraal: bool, nummering: str, out_di
     except Exception as error:  # noqa: BLE001 - every failure gets a Dutch message and an exit code
         _fail(error)
         return
-    for path in result.report.backups:
-        click.echo(f"reservekopie  {path}")
-    for path in result.report.written:
-        click.echo(f"geschreven    {path}")
-    for path in result.report.unchanged:
-        click.echo(f"ongewijzigd   {path}")
+    _print_report(result.report)
     for note in result.opmerkingen:
         click.echo(note)
     what = "integraal" if integraal else f"{result.opdrachten} wijziging(en)"
