@@ -10,7 +10,7 @@ from __future__ import annotations
 import subprocess
 from pathlib import Path
 
-from .checks import Finding, check
+from .checks import Finding, check, duplicates
 from .derive import Afgeleid
 from .model import Inhoud
 
@@ -38,13 +38,8 @@ def _git(folder: Path, *args: str) -> str:
 @check
 def _versions_in_order(inhoud: Inhoud, afgeleid: Afgeleid):
     versions = inhoud.versies or []
-    seen: dict[str, object] = {}
     for earlier, later in zip(versions, versions[1:]):
         if later.datum < earlier.datum:
             yield Finding(later.pad + ("datum",), "de versies staan niet op volgorde van datum (oudste eerst)",
                           related=earlier.pad + ("datum",))
-    for version in versions:
-        if version.versie in seen:
-            yield Finding(version.pad + ("versie",), f'versie "{version.versie}" komt dubbel voor',
-                          related=seen[version.versie].pad + ("versie",))
-        seen[version.versie] = version
+    yield from duplicates(versions, "versie", "versie")
