@@ -7,6 +7,7 @@ invalid content or a failing template leaves the output folder as it was.
 from __future__ import annotations
 
 import datetime
+import functools
 import hashlib
 import json
 import multiprocessing
@@ -175,8 +176,35 @@ def produce(document, formats: tuple[str, ...]) -> dict[str, bytes]:
     return files
 
 
-# Shared with forked worker processes (set just before the pool starts).
-_WORK: tuple[list, list[tuple[str, ...]]] | None = None
+def workers(job_count: int) -> int:
+    """How many processes to use: one per core, at most one per job; SAMENWERKING_PROCESSEN overrides."""
+    wanted = os.environ.get("SAMENWERKING_PROCESSEN")
+    cores = int(wanted) if wanted and wanted.isdigit() and int(wanted) > 0 else (os.cpu_count() or 1)
+    return max(1, min(cores, job_count))
+
+
+def _map_in_order(function, count: int, first: list[int], formats: set[str]) -> list:
+    """``function(i)`` for every ``i`` in ``range(count)``, over the cores where that pays off.
+
+    ``first`` is the order in which to start them (the longest first, so no core waits at the
+    end); results come back in index order, whichever process finished first. The function
+    reads its work from a module global set by the caller: worker processes are forked, after
+    the heavy libraries are imported, so they share both and start at once.
+    """
+    processes = workers(count)
+    if processes < 2 or count < 3 or "fork" not in multiprocessing.get_all_start_methods():
+        return [function(index) for index in range(count)]
+    if "pdf" in formats:
+        import weasyprint  # noqa: F401 - imported once, before the fork
+    if "docx" in formats:
+        import docx  # noqa: F401
+    with multiprocessing.get_context("fork").Pool(processes) as pool:
+        results = pool.map(function, first, chunksize=1)
+    by_index = dict(zip(first, results))
+    return [by_index[index] for index in range(count)]
+
+
+_WORK: tuple[list, list[tuple[str, ...]]] | None = None  # (documents, formats), for produce_all's workers
 
 
 def _produce_document(index: int) -> dict[str, bytes]:
@@ -185,38 +213,15 @@ def _produce_document(index: int) -> dict[str, bytes]:
     return produce(documents[index], formats[index])
 
 
-def workers(job_count: int) -> int:
-    """How many processes to use: one per core, at most one per job; SAMENWERKING_PROCESSEN overrides."""
-    wanted = os.environ.get("SAMENWERKING_PROCESSEN")
-    cores = int(wanted) if wanted and wanted.isdigit() and int(wanted) > 0 else (os.cpu_count() or 1)
-    return max(1, min(cores, job_count))
-
-
 def produce_all(documents: list, formats: list[tuple[str, ...]]) -> list[dict[str, bytes]]:
-    """Write every document in memory, in parallel over the cores where that pays off.
-
-    Results come back in document order, so the output does not depend on which
-    process finished first. Worker processes are forked after the heavy libraries
-    are imported, so they start at once.
-    """
+    """Write rendered documents in memory, in parallel; the largest (charts make long HTML) first."""
     global _WORK
-    count = workers(len(documents))
-    if count < 2 or len(documents) < 3 or "fork" not in multiprocessing.get_all_start_methods():
-        return [produce(document, wanted) for document, wanted in zip(documents, formats)]
-    if any("pdf" in wanted for wanted in formats):
-        import weasyprint  # noqa: F401 - imported once, before the fork
-    if any("docx" in wanted for wanted in formats):
-        import docx  # noqa: F401
     _WORK = (documents, formats)
-    # The largest documents (charts make the HTML long) first, so no core waits at the end.
-    order = sorted(range(len(documents)), key=lambda i: -len(documents[i].html))
     try:
-        with multiprocessing.get_context("fork").Pool(count) as pool:
-            results = pool.map(_produce_document, order, chunksize=1)
+        first = sorted(range(len(documents)), key=lambda i: -len(documents[i].html))
+        return _map_in_order(_produce_document, len(documents), first, {f for wanted in formats for f in wanted})
     finally:
         _WORK = None
-    by_index = dict(zip(order, results))
-    return [by_index[i] for i in range(len(documents))]
 
 
 @dataclass
@@ -263,20 +268,21 @@ def make_all(project: Project, selected: list[Job], formats: tuple[str, ...], fo
     global _JOBS
     _JOBS = (project, selected, formats, folder, recorded)
     try:
-        count = workers(len(selected))
-        if count < 2 or len(selected) < 3 or "fork" not in multiprocessing.get_all_start_methods():
-            return [_make_job(index) for index in range(len(selected))]
-        if "pdf" in formats:
-            import weasyprint  # noqa: F401 - imported once, before the fork
-        if "docx" in formats:
-            import docx  # noqa: F401
-        order = sorted(range(len(selected)), key=lambda i: (selected[i].gemeente is not None, i))
-        with multiprocessing.get_context("fork").Pool(count) as pool:
-            results = pool.map(_make_job, order, chunksize=1)
-        by_index = dict(zip(order, results))
-        return [by_index[i] for i in range(len(selected))]
+        first = sorted(range(len(selected)), key=lambda i: (selected[i].gemeente is not None, i))
+        return _map_in_order(_make_job, len(selected), first, set(formats))
     finally:
         _JOBS = None
+
+
+@functools.lru_cache(maxsize=4096)
+def _digest(path: Path, stamp: tuple[int, int]) -> bytes:
+    return hashlib.sha256(path.read_bytes()).digest()
+
+
+def file_digest(path: Path) -> bytes:
+    """The sha256 of a file, read once per process while it is unchanged (fonts are read by every key)."""
+    info = path.stat()
+    return _digest(path, (info.st_mtime_ns, info.st_size))
 
 
 _FINGERPRINT: str | None = None
@@ -311,7 +317,7 @@ def sources_key(project: Project) -> str:
     folders = [project.content_dir.resolve(), *project.template_dirs]
     for folder in folders:
         for path in sorted(p for p in folder.rglob("*") if p.is_file()):
-            digest.update(path.as_posix().encode() + b"\0" + path.read_bytes())
+            digest.update(path.as_posix().encode() + b"\0" + file_digest(path))
     return digest.hexdigest()
 
 
@@ -321,7 +327,7 @@ def input_key(document, fmt: str) -> str:
     digest.update(document.html.encode("utf-8"))
     digest.update(json.dumps(document.placeholders, sort_keys=True).encode("utf-8"))
     for path in document.style_files:
-        digest.update(b"\0" + path.as_posix().encode() + b"\0" + path.read_bytes())
+        digest.update(b"\0" + path.as_posix().encode() + b"\0" + file_digest(path))
     return digest.hexdigest()
 
 
