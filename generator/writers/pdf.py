@@ -70,8 +70,47 @@ class _Collect(logging.Handler):
         self.messages.append(record.getMessage())
 
 
+#: Namespaces of the PDF/A extension-schema mechanism (ISO 19005-2, 6.6.2.3; XMP technote 0009).
+_EXTENSION_NS = {
+    "pdfaExtension": "http://www.aiim.org/pdfa/ns/extension/",
+    "pdfaSchema": "http://www.aiim.org/pdfa/ns/schema#",
+    "pdfaProperty": "http://www.aiim.org/pdfa/ns/property#",
+}
+#: Schemas this writer adds to the XMP that are not predefined for PDF/A-2, with their properties:
+#: (prefix, namespace, schema name, [(property, value type, description)]).
+EXTENSION_SCHEMAS = (
+    ("pdfuaid", _PDFUA_NS, "PDF/UA Universal Accessibility Schema",
+     [("part", "Integer", "Part of ISO 14289 (PDF/UA) the file conforms to")]),
+)
+
+
+def _extension_schemas(rdf: ElementTree.Element) -> None:
+    """Describe every non-predefined schema in ``pdfaExtension:schemas`` (PDF/A-2 requires it)."""
+    ns = {prefix: uri for prefix, uri in _EXTENSION_NS.items()}
+    for prefix, uri in ns.items():
+        ElementTree.register_namespace(prefix, uri)
+    description = ElementTree.SubElement(rdf, f"{{{_RDF_NS}}}Description")
+    description.set(f"{{{_RDF_NS}}}about", "")
+    bag = ElementTree.SubElement(ElementTree.SubElement(description, f"{{{ns['pdfaExtension']}}}schemas"),
+                                 f"{{{_RDF_NS}}}Bag")
+    for prefix, uri, name, properties in EXTENSION_SCHEMAS:
+        item = ElementTree.SubElement(bag, f"{{{_RDF_NS}}}li")
+        item.set(f"{{{_RDF_NS}}}parseType", "Resource")
+        for field, value in (("schema", name), ("namespaceURI", uri), ("prefix", prefix)):
+            ElementTree.SubElement(item, f"{{{ns['pdfaSchema']}}}{field}").text = value
+        sequence = ElementTree.SubElement(ElementTree.SubElement(item, f"{{{ns['pdfaSchema']}}}property"),
+                                          f"{{{_RDF_NS}}}Seq")
+        for prop, value_type, text in properties:
+            entry = ElementTree.SubElement(sequence, f"{{{_RDF_NS}}}li")
+            entry.set(f"{{{_RDF_NS}}}parseType", "Resource")
+            for field, value in (("name", prop), ("valueType", value_type), ("category", "internal"),
+                                 ("description", text)):
+                ElementTree.SubElement(entry, f"{{{ns['pdfaProperty']}}}{field}").text = value
+
+
 def _declare_pdfua(document, pdf) -> None:
-    """Add ``pdfuaid:part=1`` to the XMP metadata that the PDF/A variant wrote."""
+    """Add ``pdfuaid:part=1`` to the XMP metadata that the PDF/A variant wrote, and the
+    extension schema that describes ``pdfuaid`` (not predefined in PDF/A-2)."""
     reference = pdf.catalog.get("Metadata")
     if reference is None:
         return
@@ -85,6 +124,7 @@ def _declare_pdfua(document, pdf) -> None:
     description = ElementTree.SubElement(rdf, f"{{{_RDF_NS}}}Description")
     description.set(f"{{{_RDF_NS}}}about", "")
     description.set(f"{{{_PDFUA_NS}}}part", "1")
+    _extension_schemas(rdf)
     serialized = ElementTree.tostring(rdf, encoding="utf-8").split(b"?>", 1)[-1].lstrip()
     stream.stream = [raw[:start] + serialized + raw[end:]]
 
