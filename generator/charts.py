@@ -20,7 +20,7 @@ from typing import Any, Callable
 
 from markupsafe import Markup, escape
 
-from .formatting import getal
+from .formatting import euro, getal
 from .paths import PACKAGE_TEMPLATES
 
 CM_PER_INCH = 2.54
@@ -104,7 +104,10 @@ def new_figure(width_cm: float = 16.0, height_cm: float = 8.0):
 
 
 def number_formatter(decimals: int = 0, prefix: str = "", suffix: str = "", scale: int = 1):
-    """Axis ticks in Dutch notation: ``1.250``, ``€ 1.250``, ``2,5 mln`` (scale=10**6, suffix=' mln')."""
+    """Axis ticks in Dutch notation: ``1.250``, ``€ 1.250``, ``€ -2,5 mln`` (scale=10**6, suffix=' mln').
+
+    A ``prefix`` of ``"€ "`` makes the ticks amounts, in the one form of ``formatting.euro``.
+    """
     from decimal import Decimal
 
     from matplotlib.ticker import FuncFormatter
@@ -112,8 +115,8 @@ def number_formatter(decimals: int = 0, prefix: str = "", suffix: str = "", scal
     def format_tick(value: float, _position: Any) -> str:
         number = Decimal(f"{float(value):.12g}") / scale
         text = getal(number, decimals)
-        if text.startswith("-"):
-            return f"-{prefix}{text[1:]}{suffix}"
+        if prefix == "€ ":
+            return euro(text, suffix)
         return f"{prefix}{text}{suffix}"
 
     return FuncFormatter(format_tick)

@@ -74,7 +74,17 @@ def bedrag(value: Any, centen: bool | None = None) -> str:
     if centen is None:
         centen = amount != amount.to_integral_value()
     amount = amount.quantize(_CENT if centen else _EURO, rounding=ROUND_HALF_UP)
-    return "€ " + getal(amount)
+    return euro(getal(amount))
+
+
+def euro(getaltekst: str, achtervoegsel: str = "") -> str:
+    """The one form of an amount in euro, for text, tables and chart axes alike.
+
+    The euro sign comes first, then a space, then the number with its own sign:
+    ``€ 1.234``, ``€ -330.000``, ``€ -0,5 mln`` (Taalunie, taaladvies.net "Euro: – € 12 /
+    € -12": a negative amount is written ``€ -12``; ``– € 12`` is for a discount).
+    """
+    return f"€ {getaltekst}{achtervoegsel}"
 
 
 def procent(value: Any, decimalen: int = 1) -> str:

@@ -12,6 +12,7 @@ from PIL import Image
 
 from conftest import pdf_figures, pdf_text
 from generator import charts
+from generator.formatting import bedrag
 from generator.build import build
 
 
@@ -30,9 +31,12 @@ def _test_chart(inhoud, afgeleid, titel="Inwoners per gemeente"):
 def test_dutch_tick_labels():
     euro = charts.number_formatter(0, "€ ")
     assert euro(1234567.0, None) == "€ 1.234.567"
-    assert euro(-2500.0, None) == "-€ 2.500"
+    assert euro(-2500.0, None) == "€ -2.500"
     millions = charts.number_formatter(1, "€ ", " mln", 10**6)
     assert millions(2500000.0, None) == "€ 2,5 mln"
+    # One form for negative amounts, in the text and on the axes (formatting.euro).
+    assert millions(-500000.0, None) == "€ -0,5 mln"
+    assert euro(-330000.0, None) == bedrag(Decimal("-330000")) == "€ -330.000"
 
 
 def test_render_is_reproducible_and_print_resolution():
