@@ -294,7 +294,7 @@ def writer_fingerprint() -> str:
     if _FINGERPRINT is None:
         digest = hashlib.sha256(__version__.encode())
         package = Path(__file__).resolve().parent
-        for path in sorted([package / "document.py", *(package / "writers").glob("*.py")]):
+        for path in sorted([package / "document.py", *(package / "writers").rglob("*.py")]):
             digest.update(path.name.encode() + b"\0" + path.read_bytes())
         _FINGERPRINT = digest.hexdigest()
     return _FINGERPRINT

@@ -19,7 +19,6 @@ from docx.oxml.ns import qn
 from docx.shared import Cm, Pt, RGBColor
 from PIL import Image, ImageDraw, ImageFont
 
-from generator.writers.docx import _font
 
 ROOT = Path(__file__).resolve().parent.parent
 TARGET = ROOT / "templates" / "huisstijl" / "dordrecht"
@@ -42,7 +41,9 @@ def logo() -> bytes:
 
 
 def font(style, name: str, size: float) -> None:
-    _font(style, name, Pt(size))
+    from maak_sjabloon import font as set_font
+
+    set_font(style, name, Pt(size))
 
 
 def page_field(paragraph) -> None:
@@ -96,7 +97,7 @@ def template(logo_png: bytes) -> bytes:
 
 
 def main() -> None:
-    from generator.writers.docx import normalize_zip
+    from generator.writers.docx.packaging import normalize_zip
     import datetime
 
     TARGET.mkdir(parents=True, exist_ok=True)

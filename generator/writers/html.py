@@ -8,18 +8,16 @@ reference to any other file.
 
 from __future__ import annotations
 
-import base64
 import copy
-import mimetypes
 import re
 from pathlib import Path
 
 from lxml import etree
 from lxml import html as lxml_html
 
-from ..paths import inside
 from ..document import RenderedDocument
 from ..errors import BuildError
+from .assets import allowed, data_url, local_file
 
 SCREEN_CSS = """
 body { max-width: 46rem; margin: 2rem auto; padding: 0 1rem; font-family: "Liberation Sans", Arial, Helvetica,
@@ -40,10 +38,9 @@ def _inline_urls(css: str, base: Path, roots: list[Path]) -> str:
         if target.startswith("data:"):
             return match.group(0)
         path = (base / target).resolve()
-        if not inside(path, roots) or not path.is_file():
+        if not allowed(path, roots) or not path.is_file():
             return "none"
-        mime = mimetypes.guess_type(path.name)[0] or "application/octet-stream"
-        return f"url(data:{mime};base64,{base64.b64encode(path.read_bytes()).decode('ascii')})"
+        return f"url({data_url(path)})"
 
     return _URL.sub(replace, css)
 
@@ -69,11 +66,7 @@ def write_html(doc: RenderedDocument) -> bytes:
         element.attrib.pop("data-raster", None)
         src = element.get("src", "")
         if not src.startswith("data:"):
-            path = (doc.base_dir / src).resolve()
-            if not inside(path, doc.roots) or not path.is_file():
-                raise BuildError(f"document {doc.name}: afbeelding {src} ligt buiten de sjablonen en de inhoud")
-            mime = mimetypes.guess_type(path.name)[0] or "application/octet-stream"
-            element.set("src", f"data:{mime};base64,{base64.b64encode(path.read_bytes()).decode('ascii')}")
+            element.set("src", data_url(local_file(doc, src)))
     for table in tree.iter("table"):
         for cell in table.iter("th"):
             row = cell.getparent()

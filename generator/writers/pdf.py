@@ -18,9 +18,9 @@ from pathlib import Path
 from urllib.parse import unquote, urlsplit
 from urllib.request import url2pathname
 
-from ..paths import inside
 from ..document import RenderedDocument
 from ..errors import BuildError
+from .assets import allowed
 
 PDF_VARIANT = "pdf/a-2b"
 _PDFUA_NS = "http://www.aiim.org/pdfua/ns/id/"
@@ -43,7 +43,7 @@ def _fetcher_class():
                 return super().fetch(url, headers)
             if scheme == "file":
                 path = Path(url2pathname(unquote(urlsplit(url).path))).resolve()
-                if inside(path, self.roots):
+                if allowed(path, self.roots):
                     if not path.is_file():
                         raise FatalURLFetchingError(f"bestand niet gevonden: {path}")
                     mime = mimetypes.guess_type(path.name)[0] or "application/octet-stream"

@@ -1,0 +1,235 @@
+"""Inline content: text with formatting, breaks, tabs, pictures, hyperlinks, tracked changes."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, replace
+from typing import Any
+
+from docx.opc.constants import RELATIONSHIP_TYPE as RT
+from docx.oxml import OxmlElement
+from docx.oxml.ns import qn
+from docx.shared import Pt, RGBColor
+
+from ...document import BLOCK_TAGS, INLINE_TAGS, classes
+from ...errors import BuildError
+from .mapping import ELEMENTS, class_format
+
+WHITESPACE = re.compile(r"[ \t\n\r\f]+")
+#: Tracked changes: ``<ins>`` and ``<del>`` (inline, or around blocks).
+CHANGE_TAGS = ("ins", "del")
+CHANGE_AUTHOR = "samenwerking"
+
+
+@dataclass(frozen=True)
+class Format:
+    bold: bool = False
+    italic: bool = False
+    underline: bool = False
+    superscript: bool = False
+    subscript: bool = False
+    mono: bool = False
+    small: bool = False
+    href: str | None = None
+    change: str | None = None  # "ins" or "del": a tracked change
+
+
+@dataclass
+class Text:
+    text: str
+    fmt: Format
+
+
+@dataclass
+class Break:
+    fmt: Format = Format()
+
+
+@dataclass
+class Tab:
+    """A tab after the number of a numbered paragraph (``<span class="nummer">``)."""
+
+    fmt: Format = Format()
+
+
+@dataclass
+class Picture:
+    element: Any
+
+
+class Inline:
+    """Inline content of one paragraph-to-be, with HTML whitespace rules applied."""
+
+    def __init__(self) -> None:
+        self.pieces: list[Any] = []
+
+    def text(self, text: str, fmt: Format) -> None:
+        if text:
+            self.pieces.append(Text(WHITESPACE.sub(" ", text), fmt))
+
+    def add(self, piece: Any) -> None:
+        self.pieces.append(piece)
+
+    def normalized(self) -> list[Any]:
+        """Collapse spaces across pieces and trim at the edges and around breaks."""
+        result: list[Any] = []
+        space_before = True  # at the start, a leading space is dropped
+        for piece in self.pieces:
+            if isinstance(piece, Text):
+                text = piece.text
+                if space_before:
+                    text = text.lstrip(" ")
+                if not text:
+                    continue
+                space_before = text.endswith(" ")
+                result.append(Text(text, piece.fmt))
+            else:
+                if isinstance(piece, (Break, Tab)) and result and isinstance(result[-1], Text):
+                    result[-1] = Text(result[-1].text.rstrip(" "), result[-1].fmt)
+                result.append(piece)
+                space_before = True
+        while result and isinstance(result[-1], Text):
+            stripped = result[-1].text.rstrip(" ")
+            if stripped:
+                result[-1] = Text(stripped, result[-1].fmt)
+                break
+            result.pop()
+        return result
+
+    def empty(self) -> bool:
+        return not self.normalized()
+
+
+def holds_blocks(element: Any) -> bool:
+    """Whether an element (``<ins>``, ``<del>``) holds paragraphs rather than words."""
+    return any(isinstance(child.tag, str) and (child.tag in BLOCK_TAGS or child.tag == "table") for child in element)
+
+
+class InlineWriter:
+    """Mixin of DocxWriter: inline elements → runs."""
+
+    doc: Any
+    _next_change: int
+
+    def inline_of(self, element: Any, fmt: Format) -> Inline:
+        inline = Inline()
+        if element.text:
+            inline.text(element.text, fmt)
+        for child in element:
+            if not isinstance(child.tag, str):
+                continue
+            self.inline(child, fmt, inline)
+            if child.tail:
+                inline.text(child.tail, fmt)
+        return inline
+
+    def inline(self, element: Any, fmt: Format, inline: Inline) -> None:
+        tag = element.tag
+        if tag in BLOCK_TAGS or tag == "table":
+            raise BuildError(
+                f"document {self.doc.name}: blok <{tag}> binnen tekst is niet toegestaan (regel {element.sourceline})"
+            )
+        if tag == "br":
+            inline.add(Break(fmt))
+            return
+        if tag == "img":
+            inline.add(Picture(element))
+            return
+        rule = ELEMENTS.get(tag)
+        if rule is None or tag not in INLINE_TAGS:
+            raise BuildError(
+                f"document {self.doc.name}: de Word-schrijver kent <{tag}> niet (regel {element.sourceline})"
+            )
+        new = replace(fmt, **rule.fmt)
+        if tag == "a" and element.get("href", "").startswith(("http://", "https://", "mailto:")):
+            new = replace(new, href=element.get("href"))
+        cls = classes(element)
+        if tag == "span":
+            new = replace(new, **class_format(cls & {"klein"}))
+        if element.text:
+            inline.text(element.text, new)
+        for child in element:
+            if not isinstance(child.tag, str):
+                continue
+            self.inline(child, new, inline)
+            if child.tail:
+                inline.text(child.tail, new)
+        if tag == "span" and "nummer" in cls:
+            inline.add(Tab(fmt))
+
+    def runs(self, paragraph: Any, inline: Inline, keep_spaces: bool = False) -> None:
+        pieces = inline.pieces if keep_spaces else inline.normalized()
+        for piece in pieces:
+            if isinstance(piece, Break):
+                run = paragraph.add_run()
+                run.add_break()
+                self.track(run._r, piece.fmt.change)
+            elif isinstance(piece, Tab):
+                run = paragraph.add_run()
+                run.add_tab()
+                self.track(run._r, piece.fmt.change)
+            elif isinstance(piece, Picture):
+                self.picture(paragraph, piece.element)
+            elif piece.fmt.href:
+                self.hyperlink(paragraph, piece.text, piece.fmt)
+            else:
+                run = paragraph.add_run(piece.text)
+                format_run(run, piece.fmt)
+                self.track(run._r, piece.fmt.change)
+
+    def picture(self, paragraph: Any, element: Any) -> None:  # pragma: no cover - see DocxWriter
+        raise NotImplementedError
+
+    def change_element(self, change: str) -> Any:
+        """A w:ins or w:del with a fixed author and the document's date (reproducible bytes)."""
+        element = OxmlElement(f"w:{change}")
+        element.set(qn("w:id"), str(self._next_change))
+        element.set(qn("w:author"), CHANGE_AUTHOR)
+        element.set(qn("w:date"), f"{self.doc.date.isoformat()}T00:00:00Z")
+        self._next_change += 1
+        return element
+
+    def track(self, run: Any, change: str | None) -> None:
+        """Put a run inside a tracked change; consecutive runs of one change share it."""
+        if change is None:
+            return
+        if change == "del":
+            for text in run.iter(qn("w:t")):
+                text.tag = qn("w:delText")
+        previous = run.getprevious()
+        if previous is not None and previous.tag == qn(f"w:{change}"):
+            previous.append(run)
+            return
+        wrapper = self.change_element(change)
+        run.addprevious(wrapper)
+        wrapper.append(run)
+
+    def hyperlink(self, paragraph: Any, text: str, fmt: Format) -> None:
+        rel_id = paragraph.part.relate_to(fmt.href, RT.HYPERLINK, is_external=True)
+        link = OxmlElement("w:hyperlink")
+        link.set(qn("r:id"), rel_id)
+        run = paragraph.add_run(text)
+        format_run(run, fmt)
+        run.font.underline = True
+        run.font.color.rgb = RGBColor(0x05, 0x63, 0xC1)
+        paragraph._p.remove(run._r)
+        link.append(run._r)
+        paragraph._p.append(link)
+        self.track(run._r, fmt.change)
+
+
+def format_run(run: Any, fmt: Format) -> None:
+    if fmt.bold:
+        run.bold = True
+    if fmt.italic:
+        run.italic = True
+    if fmt.underline:
+        run.underline = True
+    if fmt.superscript:
+        run.font.superscript = True
+    if fmt.subscript:
+        run.font.subscript = True
+    if fmt.mono:
+        run.font.name = "Courier New"
+    if fmt.small:
+        run.font.size = Pt(8)

@@ -1,0 +1,156 @@
+"""Tables: cells in their place, widths like a browser's, header rows repeated, rows kept whole."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import replace
+from typing import Any
+
+from docx.enum.table import WD_TABLE_ALIGNMENT
+from docx.enum.text import WD_BREAK
+from docx.oxml import OxmlElement
+from docx.oxml.ns import qn
+from docx.shared import Cm, Pt
+
+from ...document import classes
+from .mapping import ELEMENTS, cell_alignment, class_format
+
+TEXT_WIDTH = Cm(16)
+#: Room under each signature (for the signature itself).
+SIGNATURE_SPACE = Pt(18)
+
+
+class TableWriter:
+    """Mixin of DocxWriter: ``<table>`` → a Word table."""
+
+    def table(self, element: Any, sink: Any, ctx: Any) -> None:
+        from .walker import Context, Sink
+
+        rows = element.xpath("./tr|./thead/tr|./tbody/tr|./tfoot/tr")
+        caption = element.find("caption")
+        if caption is not None:
+            self.paragraph(self.inline_of(caption, ctx.fmt), sink, Context(style=ELEMENTS["caption"].style))
+        if not rows:
+            return
+        columns = max(sum(int(c.get("colspan", "1") or 1) for c in row if c.tag in ("td", "th")) for row in rows)
+        if self._page_break_pending:
+            sink.paragraph("Normal").add_run().add_break(WD_BREAK.PAGE)
+            self._page_break_pending = False
+        table = sink.table(len(rows), columns)
+        cls = classes(element)
+        borderless = bool(cls & {"ondertekening", "kopblok"})
+        table.style = self.style("Normal Table" if borderless and "Normal Table" in self._styles else ELEMENTS["table"].style)
+        table.alignment = WD_TABLE_ALIGNMENT.LEFT
+        small = class_format(cls & {"klein"})
+        placed: list[tuple[Any, int, int]] = []  # (cell, first column, span)
+        for r, row in enumerate(rows):
+            if row.getparent().tag == "thead":
+                repeat_header(table.rows[r])
+            if "ondertekening" not in cls:
+                cant_split(table.rows[r])
+            c = 0
+            row_cells = table.rows[r].cells  # once per row: table.cell() rescans the whole table
+            for cell_element in row:
+                if cell_element.tag not in ("td", "th"):
+                    continue
+                span = int(cell_element.get("colspan", "1") or 1)
+                cell = row_cells[c]
+                if span > 1:
+                    cell = cell.merge(row_cells[c + span - 1])
+                    row_cells = table.rows[r].cells
+                cell_cls = classes(cell_element)
+                fmt = replace(ctx.fmt, **{**ELEMENTS[cell_element.tag].fmt, **class_format(cell_cls & {"totaal"}), **small})
+                self.mixed(cell_element, Sink(cell, cell.paragraphs[0]),
+                           Context(style="Normal", align=cell_alignment(cell_cls), fmt=fmt))
+                placed.append((cell, c, span))
+                c += span
+        if sink.container is self.document or _colgroup_widths(element, columns) is not None:
+            self._widths(table, element, rows, columns, placed, cls, bool(small))
+        if "ondertekening" in cls:
+            signature_rows(table)
+
+    def _widths(self, table: Any, element: Any, rows: list[Any], columns: int,
+                placed: list[tuple[Any, int, int]], cls: set[str], small: bool) -> None:
+        """Fixed column widths: from <colgroup>, equal for signatures, else estimated (a nested
+        table without <colgroup> keeps Word's own widths)."""
+        explicit = _colgroup_widths(element, columns)
+        if explicit is not None:  # <colgroup><col style="width: 40%"> ... for every column
+            column_widths = explicit
+        elif "ondertekening" in cls:  # signatures side by side get the same room
+            column_widths = [TEXT_WIDTH.cm / columns] * columns
+        else:
+            column_widths = auto_widths(rows, columns, TEXT_WIDTH.cm, 0.15 if small else 0.19)
+        table.autofit = False
+        for index, width in enumerate(column_widths):
+            table.columns[index].width = Cm(width)
+        for cell, first, span in placed:
+            cell.width = Cm(sum(column_widths[first:first + span]))
+
+
+def signature_rows(table: Any) -> None:
+    """A signature row never splits over a page; room under each signature."""
+    for row in table.rows:
+        cant_split(row)
+        for cell in row.cells:
+            if cell.paragraphs:
+                cell.paragraphs[-1].paragraph_format.space_after = SIGNATURE_SPACE
+
+
+def auto_widths(rows: list[Any], columns: int, total: float, cm_per_char: float = 0.19) -> list[float]:
+    """Column widths in cm, like a browser's automatic table layout: each column at least
+    as wide as its longest word, the remaining width shared in proportion to how much
+    text a column holds. Cells that span columns are not measured."""
+    longest_word, longest_text = [0] * columns, [0] * columns
+    for row in rows:
+        column = 0
+        for cell in row:
+            if cell.tag not in ("td", "th"):
+                continue
+            span = int(cell.get("colspan", "1") or 1)
+            if span == 1 and column < columns:
+                words = (cell.text_content() or "").split()
+                text = " ".join(words)
+                if classes(cell) & {"bedrag", "getal"}:  # amounts do not wrap (as in the PDF)
+                    words = [text]
+                bold = 1.15 if cell.tag == "th" or cell.find(".//strong") is not None or cell.find(".//b") is not None else 1.0
+                longest_word[column] = max(longest_word[column], round(max((len(w) for w in words), default=0) * bold))
+                longest_text[column] = max(longest_text[column], round(len(text) * bold))
+            column += span
+    padding = 0.5
+    minimum = [min(n, 28) * cm_per_char + padding for n in longest_word]
+    preferred = [max(min(n, 400) * cm_per_char + padding, low) for n, low in zip(longest_text, minimum)]
+    if sum(preferred) <= total:
+        return [width * total / sum(preferred) for width in preferred]
+    if sum(minimum) >= total:
+        return [width * total / sum(minimum) for width in minimum]
+    share = (total - sum(minimum)) / (sum(preferred) - sum(minimum))
+    return [low + (high - low) * share for low, high in zip(minimum, preferred)]
+
+
+def _colgroup_widths(element: Any, columns: int) -> list[float] | None:
+    """Widths in cm from ``<colgroup><col style="width: 40%">``, as shares of the text width.
+
+    Only when every column has a width; otherwise None (the widths are then estimated).
+    """
+    cols = element.xpath("./colgroup/col|./col")
+    shares: list[float | None] = []
+    for col in cols:
+        match = re.search(r"width\s*:\s*(\d+(?:\.\d+)?)%", col.get("style", ""))
+        shares.extend([float(match.group(1)) if match else None] * int(col.get("span", "1") or 1))
+    if len(shares) != columns or None in shares:
+        return None
+    return [TEXT_WIDTH.cm * share / 100 for share in shares]  # type: ignore[operator]
+
+
+def repeat_header(row: Any) -> None:
+    trpr = row._tr.get_or_add_trPr()
+    header = OxmlElement("w:tblHeader")
+    header.set(qn("w:val"), "true")
+    trpr.append(header)
+
+
+def cant_split(row: Any) -> None:
+    trpr = row._tr.get_or_add_trPr()
+    cant = OxmlElement("w:cantSplit")
+    cant.set(qn("w:val"), "true")
+    trpr.insert(0, cant)

@@ -1,0 +1,284 @@
+"""The walker: the HTML tree of a RenderedDocument → paragraphs, lists, tables and figures.
+
+What each element and class does in Word is in ``mapping.py``; this module follows it.
+"""
+
+from __future__ import annotations
+
+import io
+import weakref
+from dataclasses import dataclass, replace
+from typing import Any
+
+from docx.enum.style import WD_STYLE_TYPE
+from docx.enum.text import WD_ALIGN_PARAGRAPH
+from docx.oxml import OxmlElement
+from docx.oxml.ns import qn
+from docx.shared import Cm, Emu
+
+from ...document import BLOCK_TAGS, RenderedDocument, classes
+from ...errors import BuildError
+from ..assets import asset_bytes
+from . import packaging
+from .inline import CHANGE_TAGS, Break, Format, Inline, InlineWriter, Picture, Text, holds_blocks
+from .mapping import ELEMENTS, alignment, class_format, paragraph_style
+from .numbering import Numbering, check_depth, list_kind, number_paragraph
+from .page import header_footer
+from .styles import NUMBER_INDENT, NUMBERED_STYLES, open_template
+from .tables import TEXT_WIDTH, TableWriter
+
+
+@dataclass
+class Context:
+    style: str = "Normal"
+    align: Any = None
+    fmt: Format = Format()
+    list_kind: str | None = None  # "bullet" or a numFmt
+    list_level: int = -1
+    num_id: int | None = None
+    first_in_item: bool = False
+    indent: int = 0  # extra indentation steps (quoted text, class citaat)
+
+
+_STYLE_IDS: "weakref.WeakKeyDictionary[Any, dict[str, str | None]]" = weakref.WeakKeyDictionary()
+
+
+def set_style(paragraph: Any, name: str) -> None:
+    """``paragraph.style = name``, looking the style id up once per document.
+
+    python-docx resolves the name on every assignment by scanning all styles,
+    which made documents with large tables slow; the result is the same.
+    """
+    ids = _STYLE_IDS.setdefault(paragraph.part, {})
+    if name not in ids:
+        ids[name] = paragraph.part.get_style_id(name, WD_STYLE_TYPE.PARAGRAPH)
+    paragraph._p.style = ids[name]
+
+
+class Sink:
+    """Where paragraphs and tables go: the document body or a table cell."""
+
+    def __init__(self, container: Any, fresh_paragraph: Any = None):
+        self.container = container
+        self.fresh = fresh_paragraph
+
+    def paragraph(self, style: str) -> Any:
+        if self.fresh is not None:
+            paragraph, self.fresh = self.fresh, None
+        else:
+            paragraph = self.container.add_paragraph()
+        set_style(paragraph, style)
+        return paragraph
+
+    def table(self, rows: int, cols: int) -> Any:
+        table = self.container.add_table(rows, cols)
+        self.fresh = None
+        return table
+
+
+class DocxWriter(InlineWriter, TableWriter):
+    def __init__(self, doc: RenderedDocument):
+        self.doc = doc
+        self.document = open_template(doc.docx_template)
+        self.numbering = Numbering(self.document)
+        self._page_break_pending = False
+        self._next_change = 1  # w:id of tracked changes, in document order
+        self._styles = {style.name: style for style in self.document.styles}
+
+    def style(self, name: str) -> Any:
+        """A style object by name, looked up once (python-docx scans all styles per lookup)."""
+        return self._styles[name]
+
+    def write(self) -> bytes:
+        header_footer(self.document, self.doc)
+        packaging.drop_thumbnail(self.document)
+        body = self.doc.tree.find("body")
+        if body is None:
+            raise BuildError(f"document {self.doc.name}: <body> ontbreekt")
+        self.mixed(body, Sink(self.document), Context())
+        packaging.set_properties(self.document, self.doc)
+        return packaging.save(self.document, self.doc.date)
+
+    # -- content that holds both words and blocks --------------------------------------
+
+    def mixed(self, element: Any, sink: Sink, ctx: Context) -> None:
+        """Content that may hold both inline content and blocks (body, div, li, td, ...)."""
+        pending = Inline()
+        if element.text:
+            pending.text(element.text, ctx.fmt)
+        for child in element:
+            if not isinstance(child.tag, str):
+                continue
+            if child.tag in CHANGE_TAGS and holds_blocks(child):  # a tracked change around whole paragraphs
+                ctx = self.flush(pending, sink, ctx)
+                pending = Inline()
+                self.mixed(child, sink, replace(ctx, fmt=replace(ctx.fmt, change=child.tag)))
+            elif child.tag in BLOCK_TAGS or child.tag in ("table",):
+                ctx = self.flush(pending, sink, ctx)
+                pending = Inline()
+                self.block(child, sink, ctx)
+            else:
+                self.inline(child, ctx.fmt, pending)
+            if child.tail:
+                pending.text(child.tail, ctx.fmt)
+        self.flush(pending, sink, ctx)
+
+    def flush(self, pending: Inline, sink: Sink, ctx: Context) -> Context:
+        """Write pending inline content as a paragraph; returns the context for what follows."""
+        if pending.empty():
+            return ctx
+        self.paragraph(pending, sink, ctx)
+        if ctx.first_in_item:
+            return replace(ctx, first_in_item=False)
+        return ctx
+
+    def paragraph(self, inline: Inline, sink: Sink, ctx: Context) -> Any:
+        style = ctx.style
+        if ctx.list_kind is not None and not ctx.first_in_item:
+            style = "List Continue"
+        paragraph = sink.paragraph(style)
+        if ctx.align is not None:
+            paragraph.alignment = ctx.align
+        if ctx.list_kind is not None:
+            if ctx.first_in_item:
+                number_paragraph(paragraph, ctx.num_id, ctx.list_level)
+            else:
+                paragraph.paragraph_format.left_indent = Cm(0.75 * (ctx.list_level + 1))
+        elif ctx.indent:  # quoted text: one step further in than its style (Lid, Onderdeel: their own step)
+            paragraph.paragraph_format.left_indent = NUMBER_INDENT * (NUMBERED_STYLES.get(style, 0) + ctx.indent)
+        if self._page_break_pending:
+            paragraph.paragraph_format.page_break_before = True
+            self._page_break_pending = False
+        if ctx.fmt.change:  # the whole paragraph, its mark included, is inserted or deleted
+            rpr = OxmlElement("w:rPr")
+            rpr.append(self.change_element(ctx.fmt.change))
+            paragraph._p.get_or_add_pPr().append(rpr)
+        self.runs(paragraph, inline)
+        return paragraph
+
+    # -- blocks: one handler per element, named in mapping.ELEMENTS ----------------------
+
+    def block(self, element: Any, sink: Sink, ctx: Context) -> None:
+        if "paginaeinde" in classes(element):
+            self._page_break_pending = True
+        rule = ELEMENTS.get(element.tag)
+        if rule is None or rule.handler is None or element.tag not in BLOCK_TAGS | {"table"}:
+            raise BuildError(
+                f"document {self.doc.name}: de Word-schrijver kent <{element.tag}> niet als blok (regel {element.sourceline})"
+            )
+        getattr(self, rule.handler)(element, sink, ctx)
+
+    def heading(self, element: Any, sink: Sink, ctx: Context) -> None:
+        style = element.get("data-word-stijl") or ELEMENTS[element.tag].style
+        self.paragraph(self.inline_of(element, ctx.fmt), sink, Context(style=style, fmt=ctx.fmt))
+
+    def paragraph_element(self, element: Any, sink: Sink, ctx: Context) -> None:
+        cls = classes(element)
+        style = paragraph_style(cls, ctx.style)
+        inline = self.inline_of(element, replace(ctx.fmt, **class_format(cls & {"klein"})))
+        if inline.empty() and not ctx.list_kind:
+            if "leeg" in cls:
+                sink.paragraph(style)
+            return
+        self.paragraph(inline, sink, replace(ctx, style=style, align=alignment(cls, ctx.align)))
+
+    def stray_item(self, element: Any, sink: Sink, ctx: Context) -> None:
+        raise BuildError(f"document {self.doc.name}: <li> buiten een lijst (regel {element.sourceline})")
+
+    def caption(self, element: Any, sink: Sink, ctx: Context) -> None:
+        self.paragraph(self.inline_of(element, ctx.fmt), sink,
+                       Context(style=ELEMENTS["figcaption"].style, fmt=ctx.fmt))
+
+    def blockquote(self, element: Any, sink: Sink, ctx: Context) -> None:
+        self.mixed(element, sink, replace(ctx, style=ELEMENTS["blockquote"].style))
+
+    def preformatted(self, element: Any, sink: Sink, ctx: Context) -> None:
+        inline = Inline()
+        mono = replace(ctx.fmt, **ELEMENTS["pre"].fmt)
+        for line_number, line in enumerate((element.text_content() or "").rstrip("\n").split("\n")):
+            if line_number:
+                inline.add(Break(ctx.fmt))
+            inline.pieces.append(Text(line, mono))
+        paragraph = sink.paragraph(ctx.style)
+        self.runs(paragraph, inline, keep_spaces=True)
+
+    def rule(self, element: Any, sink: Sink, ctx: Context) -> None:
+        paragraph = sink.paragraph(ELEMENTS["hr"].style)
+        bottom_border(paragraph)
+
+    def container(self, element: Any, sink: Sink, ctx: Context) -> None:
+        cls = classes(element)
+        if "paginaeinde" in cls and not len(element) and not (element.text or "").strip():
+            return
+        indent = ctx.indent + 1 if "citaat" in cls else ctx.indent
+        self.mixed(element, sink, replace(ctx, style=paragraph_style(cls, ctx.style),
+                                          align=alignment(cls, ctx.align), indent=indent))
+
+    def list(self, element: Any, sink: Sink, ctx: Context) -> None:
+        level = ctx.list_level + 1
+        check_depth(level, element, self.doc.name)
+        kind, style = list_kind(element, level)
+        num_id = self.numbering.new_list(kind, level, int(element.get("start", "1") or 1))
+        for item in element:
+            if not isinstance(item.tag, str):
+                continue
+            if item.tag != "li":
+                raise BuildError(f"document {self.doc.name}: in een lijst horen alleen <li>-elementen (regel {item.sourceline})")
+            self.mixed(item, sink, Context(style=style, fmt=ctx.fmt, list_kind=kind, list_level=level,
+                                           num_id=num_id, first_in_item=True, align=None))
+
+    def figure(self, element: Any, sink: Sink, ctx: Context) -> None:
+        for child in element:
+            if not isinstance(child.tag, str):
+                continue
+            if child.tag == "img":
+                inline = Inline()
+                inline.add(Picture(child))
+                paragraph = self.paragraph(inline, sink, Context(style="Normal", align=WD_ALIGN_PARAGRAPH.CENTER))
+                paragraph.paragraph_format.keep_with_next = True
+            elif child.tag == "figcaption":
+                self.paragraph(self.inline_of(child, ctx.fmt), sink, Context(style=ELEMENTS["figcaption"].style))
+            else:
+                self.block(child, sink, ctx)
+
+    def picture(self, paragraph: Any, element: Any) -> None:
+        source = element.get("data-raster") or element.get("src", "")
+        data = asset_bytes(self.doc, source, element)
+        width = _length(element.get("width"))
+        run = paragraph.add_run()
+        try:
+            shape = run.add_picture(io.BytesIO(data), width=width)
+        except Exception as exc:  # python-docx raises several kinds for unknown images
+            raise BuildError(f"document {self.doc.name}: afbeelding {source[:60]} kan niet in Word ({exc})") from None
+        if shape.width > TEXT_WIDTH:
+            ratio = TEXT_WIDTH / shape.width
+            shape.width, shape.height = TEXT_WIDTH, Emu(int(shape.height * ratio))
+        doc_pr = shape._inline.docPr
+        doc_pr.set("descr", element.get("alt", ""))
+        doc_pr.set("title", element.get("title", "") or element.get("alt", "")[:80])
+
+
+def write_docx(doc: RenderedDocument) -> bytes:
+    return DocxWriter(doc).write()
+
+
+def bottom_border(paragraph: Any) -> None:
+    ppr = paragraph._p.get_or_add_pPr()
+    borders = OxmlElement("w:pBdr")
+    bottom = OxmlElement("w:bottom")
+    for key, value in (("w:val", "single"), ("w:sz", "6"), ("w:space", "1"), ("w:color", "808080")):
+        bottom.set(qn(key), value)
+    borders.append(bottom)
+    ppr.append(borders)
+
+
+def _length(value: str | None) -> Any:
+    """A width attribute in CSS pixels (96 per inch) → a Word length."""
+    import re
+
+    if not value:
+        return None
+    match = re.fullmatch(r"\s*(\d+(?:\.\d+)?)\s*(px)?\s*", value)
+    if not match:
+        return None
+    return Emu(int(float(match.group(1)) * 914400 / 96))
