@@ -10,6 +10,18 @@ from pathlib import Path
 
 from .paths import slug
 
+#: The footer of every document, in Word and in the PDF alike: "Pagina X van Y". Text pieces
+#: and page counters (Word fields PAGE and NUMPAGES; CSS counters page and pages). The house
+#: style decides how it looks (Word style Footer, ``@page`` in stijl.css), not what it says.
+VOETTEKST = ("Pagina ", "PAGE", " van ", "NUMPAGES")
+_CSS_COUNTERS = {"PAGE": "counter(page)", "NUMPAGES": "counter(pages)"}
+
+
+def voettekst_css() -> str:
+    """The footer as a CSS ``@page`` rule, from ``VOETTEKST``."""
+    content = " ".join(_CSS_COUNTERS.get(part) or '"' + part.replace('"', '\\"') + '"' for part in VOETTEKST)
+    return "@page { @bottom-center { content: %s; } }" % content
+
 
 @dataclass(frozen=True)
 class Huisstijl:

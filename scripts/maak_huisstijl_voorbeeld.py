@@ -10,20 +10,24 @@ Usage: python3 scripts/maak_huisstijl_voorbeeld.py
 from __future__ import annotations
 
 import io
+import sys
 from pathlib import Path
 
 from docx import Document
 from docx.enum.text import WD_ALIGN_PARAGRAPH
-from docx.oxml import OxmlElement
 from docx.oxml.ns import qn
 from docx.shared import Cm, Pt, RGBColor
 from PIL import Image, ImageDraw, ImageFont
 
 
 ROOT = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(ROOT))
+sys.path.insert(0, str(ROOT / "scripts"))
 TARGET = ROOT / "templates" / "huisstijl" / "dordrecht"
 FONTS = ROOT / "templates" / "huisstijl" / "standaard" / "lettertypen"
-RED = (0x9B, 0x1B, 0x1F)
+RED = (0x9B, 0x1B, 0x1F)  # --kleur in stijl.css
+#: Arial in Word, Liberation Sans (metrically the same) in the PDF; sizes as in stijl.css.
+FONT = "Arial"
 
 
 def logo() -> bytes:
@@ -46,29 +50,13 @@ def font(style, name: str, size: float) -> None:
     set_font(style, name, Pt(size))
 
 
-def page_field(paragraph) -> None:
-    for kind, text in (("begin", None), ("instr", " PAGE "), ("separate", None), ("text", "1"), ("end", None)):
-        run = paragraph.add_run()
-        if kind == "instr":
-            element = OxmlElement("w:instrText")
-            element.set(qn("xml:space"), "preserve")
-            element.text = text
-            run._r.append(element)
-        elif kind == "text":
-            run.text = text
-        else:
-            element = OxmlElement("w:fldChar")
-            element.set(qn("w:fldCharType"), kind)
-            run._r.append(element)
-
-
 def template(logo_png: bytes) -> bytes:
     document = Document()
     styles = document.styles
-    font(styles["Normal"], "Verdana", 9.5)
+    font(styles["Normal"], FONT, 9.5)
     styles["Normal"].paragraph_format.space_after = Pt(5)
     for name, size in (("Title", 18), ("Heading 1", 13), ("Heading 2", 11), ("Heading 3", 10), ("Subtitle", 12)):
-        font(styles[name], "Verdana", size)
+        font(styles[name], FONT, size)
         styles[name].font.color.rgb = RGBColor(*RED)
     title_ppr = styles["Title"].element.get_or_add_pPr()
     for border in title_ppr.findall(qn("w:pBdr")):
@@ -82,10 +70,7 @@ def template(logo_png: bytes) -> bytes:
     line = section.header.add_paragraph("«kop»")
     line.alignment = WD_ALIGN_PARAGRAPH.RIGHT
     line.runs[0].font.size = Pt(7.5)
-    footer = section.footer.paragraphs[0]
-    footer.alignment = WD_ALIGN_PARAGRAPH.RIGHT
-    footer.add_run("Gemeente Dordrecht · Spuiboulevard 300 · pagina ").font.size = Pt(7.5)
-    page_field(footer)
+    # no footer: every document has the same one, "Pagina X van Y" (generator/huisstijl.py)
     body = document.element.body
     for child in list(body):
         if child.tag != qn("w:sectPr"):

@@ -21,6 +21,7 @@ from pathlib import Path
 
 from docx import Document
 from docx.enum.style import WD_STYLE_TYPE
+from docx.enum.text import WD_TAB_ALIGNMENT, WD_TAB_LEADER
 from docx.oxml import OxmlElement
 from docx.oxml.ns import qn
 from docx.shared import Cm, Pt, RGBColor
@@ -111,6 +112,36 @@ def class_styles(document) -> None:
     style.base_style = styles["Normal"]
     style.font.bold = True
     style.paragraph_format.space_after = Pt(0)
+    # <hr>: a paragraph with a line under it
+    style = styles.add_style("Lijn", WD_STYLE_TYPE.PARAGRAPH)
+    style.base_style = styles["Normal"]
+    borders = OxmlElement("w:pBdr")
+    bottom = OxmlElement("w:bottom")
+    for key, value in (("w:val", "single"), ("w:sz", "6"), ("w:space", "1"), ("w:color", "808080")):
+        bottom.set(qn(key), value)
+    borders.append(bottom)
+    style.element.get_or_add_pPr().append(borders)
+    # header and footer: 8 pt, as @page in stijl.css
+    for name in ("Header", "Footer"):
+        styles[name].font.size = Pt(8)
+        styles[name].font.color.rgb = RGBColor(0x55, 0x55, 0x55)
+    # character styles for inline elements: <small>/.klein, <code>, <a href>
+    style = styles.add_style("Klein", WD_STYLE_TYPE.CHARACTER)
+    style.font.size = Pt(8)
+    style = styles.add_style("Code", WD_STYLE_TYPE.CHARACTER)
+    font(style, "Courier New")
+    style = styles.add_style("Hyperlink", WD_STYLE_TYPE.CHARACTER)
+    style.font.color.rgb = RGBColor(0x05, 0x63, 0xC1)
+    style.font.underline = True
+    # table of contents (class "inhoud"): TOC Heading exists; the entries per level
+    styles["TOC Heading"].base_style = styles["Heading 1"]
+    for level in (1, 2, 3):
+        style = styles.add_style(f"TOC {level}", WD_STYLE_TYPE.PARAGRAPH)
+        style.base_style = styles["Normal"]
+        style.paragraph_format.left_indent = Cm(0.5 * (level - 1))
+        style.paragraph_format.space_after = Pt(2)
+        style.paragraph_format.tab_stops.add_tab_stop(Cm(16), alignment=WD_TAB_ALIGNMENT.RIGHT,
+                                                      leader=WD_TAB_LEADER.DOTS)
 
 
 def template() -> bytes:

@@ -241,13 +241,14 @@ def test_unknown_local_gemeente_is_reported_with_suggestion(project):
 def test_house_style_template_is_applied(folder):
     dordrecht = docx.Document(str(folder / "raadsvoorstel-dordrecht.docx"))
     normal = dordrecht.styles["Normal"].element.rPr.rFonts
-    assert normal.get("{http://schemas.openxmlformats.org/wordprocessingml/2006/main}ascii") == "Verdana"
+    assert normal.get("{http://schemas.openxmlformats.org/wordprocessingml/2006/main}ascii") == "Arial"
+    assert str(dordrecht.styles["Heading 1"].font.color.rgb) == "9B1B1F"  # the house style's red, as in stijl.css
     header = dordrecht.sections[0].header
     assert "Raadsvoorstel Dordrecht, nr. DOR-2017-1187" in [p.text for p in header.paragraphs]
     assert header._element.xpath(".//w:drawing"), "the logo is in the header"
     assert abs(dordrecht.sections[0].left_margin.cm - 3.0) < 0.01
-    footer = dordrecht.sections[0].footer._element.xml
-    assert "Spuiboulevard 300" in footer and "PAGE" in footer
+    footer = dordrecht.sections[0].footer  # one footer in Word and PDF: "Pagina X van Y" (issue 12)
+    assert [p.text for p in footer.paragraphs] == ["Pagina 1 van 1"] and "NUMPAGES" in footer._element.xml
 
     papendrecht = docx.Document(str(folder / "raadsvoorstel-papendrecht.docx"))
     fonts = papendrecht.styles["Normal"].element.rPr.rFonts

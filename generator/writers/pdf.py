@@ -20,6 +20,7 @@ from urllib.request import url2pathname
 
 from ..document import RenderedDocument
 from ..errors import BuildError
+from ..huisstijl import voettekst_css
 from .assets import allowed
 
 PDF_VARIANT = "pdf/a-2b"
@@ -158,6 +159,7 @@ def write_pdf(doc: RenderedDocument) -> bytes:
         with _source_date(doc.date):
             html = HTML(string=doc.html, base_url=str(doc.base_dir.resolve()) + "/", url_fetcher=fetcher)
             stylesheets = [CSS(filename=str(path), url_fetcher=fetcher, font_config=fonts) for path in doc.stylesheets]
+            stylesheets.append(CSS(string=voettekst_css(), font_config=fonts))  # the one footer (huisstijl.VOETTEKST)
             pdf = html.write_pdf(
                 stylesheets=stylesheets,
                 font_config=fonts,

@@ -3,17 +3,18 @@
 from __future__ import annotations
 
 import re
+import weakref
 from dataclasses import dataclass, replace
 from typing import Any
 
+from docx.enum.style import WD_STYLE_TYPE
 from docx.opc.constants import RELATIONSHIP_TYPE as RT
 from docx.oxml import OxmlElement
 from docx.oxml.ns import qn
-from docx.shared import Pt, RGBColor
 
 from ...document import BLOCK_TAGS, INLINE_TAGS, classes
 from ...errors import BuildError
-from .mapping import ELEMENTS, class_format
+from .mapping import CHARACTER_STYLES, ELEMENTS, class_format
 
 WHITESPACE = re.compile(r"[ \t\n\r\f]+")
 #: Tracked changes: ``<ins>`` and ``<del>`` (inline, or around blocks).
@@ -210,15 +211,30 @@ class InlineWriter:
         link.set(qn("r:id"), rel_id)
         run = paragraph.add_run(text)
         format_run(run, fmt)
-        run.font.underline = True
-        run.font.color.rgb = RGBColor(0x05, 0x63, 0xC1)
         paragraph._p.remove(run._r)
         link.append(run._r)
         paragraph._p.append(link)
         self.track(run._r, fmt.change)
 
 
+_CHAR_STYLE_IDS: "weakref.WeakKeyDictionary[Any, dict[str, str | None]]" = weakref.WeakKeyDictionary()
+
+
+def char_style(run: Any, name: str) -> None:
+    """Give a run a character style of the house style's template, its id looked up once per document."""
+    ids = _CHAR_STYLE_IDS.setdefault(run.part, {})
+    if name not in ids:
+        ids[name] = run.part.get_style_id(name, WD_STYLE_TYPE.CHARACTER)
+    run._r.style = ids[name]
+
+
 def format_run(run: Any, fmt: Format) -> None:
+    """Bold, italic and the like directly; everything with a font, size or colour by a
+    character style of the template (Code, Klein, Hyperlink)."""
+    style = CHARACTER_STYLES["a"] if fmt.href else (
+        CHARACTER_STYLES["code"] if fmt.mono else (CHARACTER_STYLES["small"] if fmt.small else None))
+    if style:
+        char_style(run, style)
     if fmt.bold:
         run.bold = True
     if fmt.italic:
@@ -229,7 +245,3 @@ def format_run(run: Any, fmt: Format) -> None:
         run.font.superscript = True
     if fmt.subscript:
         run.font.subscript = True
-    if fmt.mono:
-        run.font.name = "Courier New"
-    if fmt.small:
-        run.font.size = Pt(8)

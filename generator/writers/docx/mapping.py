@@ -45,8 +45,8 @@ ELEMENTS: dict[str, Word] = {
     # paragraphs
     "p": Word(handler="paragraph_element", style="Normal"),
     "blockquote": Word(handler="blockquote", style="Quote"),
-    "pre": Word(handler="preformatted", fmt={"mono": True}),
-    "hr": Word(handler="rule", style="Normal", does="alinea met een lijn eronder"),
+    "pre": Word(handler="preformatted", fmt={"mono": True}, does="tekenstijl Code"),
+    "hr": Word(handler="rule", style="Lijn", does="alinea met een lijn eronder"),
     # containers: no look of their own; their classes may give a style, alignment or indent
     **{tag: Word(handler="container") for tag in ("section", "div", "header", "footer", "article", "aside", "nav", "main")},
     # lists
@@ -76,10 +76,10 @@ ELEMENTS: dict[str, Word] = {
     "u": Word(fmt={"underline": True}),
     "sup": Word(fmt={"superscript": True}),
     "sub": Word(fmt={"subscript": True}),
-    "code": Word(fmt={"mono": True}),
-    "small": Word(fmt={"small": True}),
+    "code": Word(fmt={"mono": True}, style="Code"),
+    "small": Word(fmt={"small": True}, style="Klein"),
     "span": Word(),
-    "a": Word(does="hyperlink (http, https, mailto)"),
+    "a": Word(style="Hyperlink", does="hyperlink (http, https, mailto)"),
     "br": Word(does="regeleinde"),
     "ins": Word(fmt={"change": "ins"}, does="bijgehouden wijziging: ingevoegd"),
     "del": Word(fmt={"change": "del"}, does="bijgehouden wijziging: verwijderd"),
@@ -100,7 +100,7 @@ CLASSES: dict[str, Word] = {
     "label": Word(style="Label"),
     "midden": Word(align=WD_ALIGN_PARAGRAPH.CENTER),
     "rechts": Word(align=WD_ALIGN_PARAGRAPH.RIGHT),
-    "klein": Word(fmt={"small": True}),
+    "klein": Word(fmt={"small": True}, does="tekenstijl Klein"),
     "leeg": Word(does="lege alinea blijft staan"),
     # legal structure
     "lid": Word(style="Lid"),
@@ -132,12 +132,15 @@ CLASSES: dict[str, Word] = {
     "versies": CSS_ONLY,
 }
 
+#: Character styles (in sjabloon.docx) of inline formatting with a font, size or colour.
+CHARACTER_STYLES = {"a": "Hyperlink", "code": "Code", "small": "Klein"}
 #: Classes that give a paragraph its style, in a fixed order (the first one an element has wins).
 PARAGRAPH_STYLES = {name: rule.style for name, rule in CLASSES.items() if rule.style and not rule.handler}
 #: Word styles the writer needs from a house style's sjabloon.docx.
 REQUIRED_STYLES = sorted(
     {rule.style for rule in (*ELEMENTS.values(), *CLASSES.values()) if rule.style}
-    | {"List Bullet 2", "List Bullet 3", "List Number 2", "List Number 3", "List Continue", "Header", "Footer"}
+    | {"List Bullet 2", "List Bullet 3", "List Number 2", "List Number 3", "List Continue", "Header", "Footer",
+       "TOC 1", "TOC 2", "TOC 3"}
 )
 
 

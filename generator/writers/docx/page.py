@@ -1,8 +1,8 @@
 """The page around the text: running header and the footer with page numbers.
 
-The house style's template may hold its own header and footer with placeholders
-(«kop», «titel», ...); an empty header gets the document's running header, a footer
-without page number gets "Pagina X van Y".
+The house style's template may hold its own header with placeholders («kop», «titel», ...);
+an empty header gets the document's running header. The footer is the same in every document
+and format: "Pagina X van Y" (``huisstijl.VOETTEKST``, also the PDF's).
 """
 
 from __future__ import annotations
@@ -12,10 +12,9 @@ from typing import Any
 from docx.enum.text import WD_ALIGN_PARAGRAPH
 from docx.oxml import OxmlElement
 from docx.oxml.ns import qn
-from docx.shared import Pt
-from lxml import etree
 
 from ...document import RenderedDocument
+from ...huisstijl import VOETTEKST
 
 
 def header_footer(document: Any, doc: RenderedDocument) -> None:
@@ -26,20 +25,24 @@ def header_footer(document: Any, doc: RenderedDocument) -> None:
         paragraph = header.paragraphs[0] if header.paragraphs else header.add_paragraph()
         paragraph.style = "Header"
         paragraph.alignment = WD_ALIGN_PARAGRAPH.RIGHT
-        run = paragraph.add_run(doc.header or doc.title)
-        run.font.size = Pt(8)
+        paragraph.add_run(doc.header or doc.title)
     _replace_placeholders(header, values)
-    footer = section.footer
-    _replace_placeholders(footer, values)
-    if "PAGE" not in etree.tostring(footer._element, encoding="unicode"):
-        paragraph = footer.paragraphs[0] if footer.paragraphs and not _has_text(footer) else footer.add_paragraph()
-        paragraph.style = "Footer"
-        paragraph.alignment = WD_ALIGN_PARAGRAPH.CENTER
-        for part in ("Pagina ", ("PAGE", "1"), " van ", ("NUMPAGES", "1")):
-            if isinstance(part, tuple):
-                field(paragraph, *part)
-            else:
-                paragraph.add_run(part).font.size = Pt(8)
+    footer(section.footer)
+
+
+def footer(part: Any) -> None:
+    """The one footer (``huisstijl.VOETTEKST``), in place of whatever the template's footer says."""
+    element = part._element
+    for child in list(element):
+        element.remove(child)
+    paragraph = part.add_paragraph()
+    paragraph.style = "Footer"
+    paragraph.alignment = WD_ALIGN_PARAGRAPH.CENTER
+    for piece in VOETTEKST:
+        if piece in ("PAGE", "NUMPAGES"):
+            field(paragraph, piece, "1")
+        else:
+            paragraph.add_run(piece)
 
 
 def placeholders(doc: RenderedDocument) -> dict[str, str]:
@@ -51,9 +54,7 @@ def placeholders(doc: RenderedDocument) -> dict[str, str]:
 def field(paragraph: Any, instruction: str, placeholder: str) -> None:
     """A complex field (begin, instruction, separate, shown value, end)."""
     def run_with(child: Any) -> None:
-        run = paragraph.add_run()
-        run.font.size = Pt(8)
-        run._r.append(child)
+        paragraph.add_run()._r.append(child)
 
     begin = OxmlElement("w:fldChar")
     begin.set(qn("w:fldCharType"), "begin")
@@ -65,7 +66,7 @@ def field(paragraph: Any, instruction: str, placeholder: str) -> None:
     separate = OxmlElement("w:fldChar")
     separate.set(qn("w:fldCharType"), "separate")
     run_with(separate)
-    paragraph.add_run(placeholder).font.size = Pt(8)
+    paragraph.add_run(placeholder)
     end = OxmlElement("w:fldChar")
     end.set(qn("w:fldCharType"), "end")
     run_with(end)

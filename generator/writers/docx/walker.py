@@ -203,8 +203,7 @@ class DocxWriter(InlineWriter, TableWriter):
         self.runs(paragraph, inline, keep_spaces=True)
 
     def rule(self, element: Any, sink: Sink, ctx: Context) -> None:
-        paragraph = sink.paragraph(ELEMENTS["hr"].style)
-        bottom_border(paragraph)
+        sink.paragraph(ELEMENTS["hr"].style)
 
     def container(self, element: Any, sink: Sink, ctx: Context) -> None:
         cls = classes(element)
@@ -260,16 +259,6 @@ class DocxWriter(InlineWriter, TableWriter):
 
 def write_docx(doc: RenderedDocument) -> bytes:
     return DocxWriter(doc).write()
-
-
-def bottom_border(paragraph: Any) -> None:
-    ppr = paragraph._p.get_or_add_pPr()
-    borders = OxmlElement("w:pBdr")
-    bottom = OxmlElement("w:bottom")
-    for key, value in (("w:val", "single"), ("w:sz", "6"), ("w:space", "1"), ("w:color", "808080")):
-        bottom.set(qn(key), value)
-    borders.append(bottom)
-    ppr.append(borders)
 
 
 def _length(value: str | None) -> Any:
