@@ -26,6 +26,11 @@ class Declaratie(Model):
     omschrijving: Regel | None = Field(None, description="Waar het document voor dient.")
     stap: int | None = Field(None, description="Stap in het proces (1 tot en met 10, zie docs/proces.md).")
     volgorde: int = Field(100, description="Volgorde waarin documenten worden gebouwd en getoond.")
+    inhoudsopgave: bool = Field(
+        False,
+        description="Een inhoudsopgave na het titelblok: in Word een TOC-veld, in de PDF met paginanummers. "
+        "Alleen als het document ten minste twee hoofdstukken (koppen van niveau 1) heeft.",
+    )
 
 
 @dataclass(frozen=True)

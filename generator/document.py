@@ -35,7 +35,7 @@ WORD_HEADING_STYLES = ("Title", "Heading 1", "Heading 2", "Heading 3", "Heading 
 #: Semantic classes both writers understand (see docs/sjablonen.md).
 CLASSES = {
     # page and document structure
-    "voorblad", "paginaeinde", "inhoud", "bijlage", "kopblok", "colofon",
+    "voorblad", "paginaeinde", "inhoud", "bijlage", "kopblok",
     # paragraphs
     "ondertitel", "noot", "kader", "label", "midden", "rechts", "klein", "leeg",
     # legal structure
@@ -91,7 +91,77 @@ def parse(html: str, name: str) -> etree._Element:
         if parent is not None:
             comment.drop_tree() if hasattr(comment, "drop_tree") else parent.remove(comment)
     check_vocabulary(tree, name)
+    fill_contents(tree)
     return tree
+
+
+#: Headings a table of contents lists, by their Word style, with their level (Word: TOC \o "1-3").
+CONTENTS_LEVELS = {"Heading 1": 1, "Heading 2": 2, "Heading 3": 3}
+_HEADING_WORD_STYLES = {"h1": "Title", "h2": "Heading 1", "h3": "Heading 2", "h4": "Heading 3"}
+
+
+def contents_entries(tree: etree._Element, all_headings: bool = False) -> list[tuple[int, str, str]]:
+    """(level, heading id, text) of every heading a table of contents lists, in order
+    (``all_headings``: also those without an id yet)."""
+    entries = []
+    for heading in tree.iter(*HEADING_TAGS):
+        style = heading.get("data-word-stijl") or _HEADING_WORD_STYLES[heading.tag]
+        if style in CONTENTS_LEVELS and (heading.get("id") or all_headings):
+            entries.append((CONTENTS_LEVELS[style], heading.get("id"), " ".join(heading.text_content().split())))
+    return entries
+
+
+#: Classes of the title block a table of contents follows.
+TITLE_BLOCKS = ("voorblad", "opschrift")
+
+
+def fill_contents(tree: etree._Element) -> None:
+    """Fill an empty ``<nav class="inhoud">`` with the document's headings, so that every
+    writer gets the same table of contents: a list of links to the headings (which get an
+    id where they have none). Word makes it a TOC field, the PDF adds page numbers.
+
+    A contents list placed first in ``<body>`` (basis.html.j2, the declaration's
+    ``inhoudsopgave``) moves to just after the title block (``voorblad`` or ``opschrift``,
+    else the ``h1``). With fewer than two level-1 entries (chapters) it is dropped.
+    """
+    navs = [nav for nav in tree.iter("nav") if "inhoud" in classes(nav) and not len(nav)]
+    if not navs:
+        return
+    if sum(1 for level, _, _ in contents_entries(tree, all_headings=True) if level == 1) < 2:
+        for nav in navs:
+            nav.drop_tree()
+        return
+    body = tree.find("body")
+    for nav in navs:
+        if nav.getparent() is body and body.index(nav) == 0:
+            title = next((e for e in body if any(c in classes(e) for c in TITLE_BLOCKS)), None)
+            if title is None:
+                title = next(body.iter("h1"), None)
+            if title is not None and title is not nav:
+                tail, nav.tail = nav.tail, None
+                body.text = (body.text or "") + (tail or "")
+                title.addnext(nav)
+    used = set(tree.xpath("//@id"))
+    number = 0
+    for heading in tree.iter(*HEADING_TAGS):
+        style = heading.get("data-word-stijl") or _HEADING_WORD_STYLES[heading.tag]
+        if style in CONTENTS_LEVELS and not heading.get("id"):
+            number += 1
+            while f"kop-{number}" in used:
+                number += 1
+            heading.set("id", f"kop-{number}")
+    for nav in navs:
+        title = nav.text.strip() if nav.text and nav.text.strip() else "Inhoud"
+        nav.text = None
+        etree.SubElement(nav, "p", {"class": "label"}).text = title
+        lists: list[etree._Element] = [etree.SubElement(nav, "ul", {"class": "geen-opsomming"})]
+        for level, target, text in contents_entries(tree):
+            while len(lists) < level:  # a deeper level: a list inside the last item
+                parent = lists[-1][-1] if len(lists[-1]) else etree.SubElement(lists[-1], "li")
+                lists.append(etree.SubElement(parent, "ul", {"class": "geen-opsomming"}))
+            del lists[level:]
+            item = etree.SubElement(lists[-1], "li")
+            etree.SubElement(item, "a", href=f"#{target}").text = text
 
 
 def check_vocabulary(tree: etree._Element, name: str) -> None:

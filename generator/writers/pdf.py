@@ -145,6 +145,13 @@ def _source_date(date: datetime.date):
             os.environ["SOURCE_DATE_EPOCH"] = previous
 
 
+def serialized(doc: RenderedDocument) -> str:
+    """The document's tree as HTML: what every writer reads (with its table of contents filled in)."""
+    from lxml import html as lxml_html
+
+    return lxml_html.tostring(doc.tree, doctype="<!DOCTYPE html>", encoding="unicode", method="html")
+
+
 def write_pdf(doc: RenderedDocument) -> bytes:
     from weasyprint import CSS, HTML
     from weasyprint.text.fonts import FontConfiguration
@@ -157,7 +164,7 @@ def write_pdf(doc: RenderedDocument) -> bytes:
     logger.addHandler(handler)
     try:
         with _source_date(doc.date):
-            html = HTML(string=doc.html, base_url=str(doc.base_dir.resolve()) + "/", url_fetcher=fetcher)
+            html = HTML(string=serialized(doc), base_url=str(doc.base_dir.resolve()) + "/", url_fetcher=fetcher)
             stylesheets = [CSS(filename=str(path), url_fetcher=fetcher, font_config=fonts) for path in doc.stylesheets]
             stylesheets.append(CSS(string=voettekst_css(), font_config=fonts))  # the one footer (huisstijl.VOETTEKST)
             pdf = html.write_pdf(

@@ -16,12 +16,13 @@ from docx.oxml import OxmlElement
 from docx.oxml.ns import qn
 from docx.shared import Cm, Emu
 
-from ...document import BLOCK_TAGS, RenderedDocument, classes
+from ...document import BLOCK_TAGS, CONTENTS_LEVELS, RenderedDocument, classes
 from ...errors import BuildError
 from ..assets import asset_bytes
 from . import packaging
 from .inline import CHANGE_TAGS, Break, Format, Inline, InlineWriter, Picture, Text, holds_blocks
-from .mapping import ELEMENTS, alignment, class_format, paragraph_style
+from .contents import add_bookmark, write_contents
+from .mapping import CLASSES, ELEMENTS, alignment, class_format, paragraph_style
 from .numbering import Numbering, check_depth, list_kind, number_paragraph
 from .page import header_footer
 from .styles import NUMBER_INDENT, NUMBERED_STYLES, open_template
@@ -84,6 +85,8 @@ class DocxWriter(InlineWriter, TableWriter):
         self._page_break_pending = False
         self._next_change = 1  # w:id of tracked changes, in document order
         self._styles = {style.name: style for style in self.document.styles}
+        self._has_contents = any("inhoud" in classes(nav) for nav in doc.tree.iter("nav"))
+        self._bookmarks = 0
 
     def style(self, name: str) -> Any:
         """A style object by name, looked up once (python-docx scans all styles per lookup)."""
@@ -159,18 +162,28 @@ class DocxWriter(InlineWriter, TableWriter):
     # -- blocks: one handler per element, named in mapping.ELEMENTS ----------------------
 
     def block(self, element: Any, sink: Sink, ctx: Context) -> None:
-        if "paginaeinde" in classes(element):
+        cls = classes(element)
+        if "paginaeinde" in cls:
             self._page_break_pending = True
         rule = ELEMENTS.get(element.tag)
         if rule is None or rule.handler is None or element.tag not in BLOCK_TAGS | {"table"}:
             raise BuildError(
                 f"document {self.doc.name}: de Word-schrijver kent <{element.tag}> niet als blok (regel {element.sourceline})"
             )
-        getattr(self, rule.handler)(element, sink, ctx)
+        handler = next((CLASSES[name].handler for name in sorted(cls) if name in CLASSES and CLASSES[name].handler),
+                       rule.handler)  # a class with its own handler (inhoud) wins over the element's
+        getattr(self, handler)(element, sink, ctx)
 
     def heading(self, element: Any, sink: Sink, ctx: Context) -> None:
         style = element.get("data-word-stijl") or ELEMENTS[element.tag].style
-        self.paragraph(self.inline_of(element, ctx.fmt), sink, Context(style=style, fmt=ctx.fmt))
+        paragraph = self.paragraph(self.inline_of(element, ctx.fmt), sink, Context(style=style, fmt=ctx.fmt))
+        if self._has_contents and element.get("id") and style in CONTENTS_LEVELS:
+            self._bookmarks += 1
+            add_bookmark(paragraph, element.get("id"), self._bookmarks)
+
+    def contents(self, element: Any, sink: Sink, ctx: Context) -> None:
+        write_contents(self, element, sink)
+        self._page_break_pending = True  # the text starts on the next page (CSS: break-after: page)
 
     def paragraph_element(self, element: Any, sink: Sink, ctx: Context) -> None:
         cls = classes(element)

@@ -1,0 +1,80 @@
+"""Table of contents (issue 12): a TOC field in Word, a contents page with page numbers in the PDF."""
+
+from __future__ import annotations
+
+import re
+
+import docx
+import pytest
+from pypdf import PdfReader
+
+from generator.deliverables import discover
+from generator.document import parse
+from generator.paths import PACKAGE_TEMPLATES
+
+W = "{http://schemas.openxmlformats.org/wordprocessingml/2006/main}"
+LONG = ("plan-van-aanpak", "businesscase", "gemeenschappelijke-regeling")
+
+
+def test_declarations_ask_for_contents_in_the_long_documents():
+    settings = {d.name: d.declaration.inhoudsopgave for d in discover([PACKAGE_TEMPLATES])}
+    assert {name for name, wanted in settings.items() if wanted} == set(LONG)
+
+
+def normalized(text: str) -> str:
+    return " ".join(text.split())
+
+
+@pytest.mark.parametrize("name", LONG)
+def test_word_has_a_toc_field_with_the_headings_filled_in(drechtsteden_build, name):
+    document = docx.Document(str(drechtsteden_build / f"{name}.docx"))
+    body = document.element.body
+    instructions = [t.text for t in body.iter(f"{W}instrText")]
+    assert any(re.fullmatch(r'\s*TOC \\o "1-3" \\h( \\z)?\s*', text) for text in instructions), instructions
+    paragraphs = document.paragraphs
+    toc = [(int(p.style.name[-1]), normalized(p.text)) for p in paragraphs if p.style.name in ("TOC 1", "TOC 2", "TOC 3")]
+    levels = {"Heading 1": 1, "Heading 2": 2, "Heading 3": 3}
+    headings = [(levels[p.style.name], normalized(p.text)) for p in paragraphs if p.style.name in levels]
+    assert toc and toc == headings  # every Heading 1-3, in order, before Word updates the field
+    assert [p.style.name for p in paragraphs].count("TOC Heading") == 1
+    # Each entry links to a bookmark around its heading.
+    anchors = [link.get(f"{W}anchor") for link in body.iter(f"{W}hyperlink") if link.get(f"{W}anchor")]
+    bookmarks = {mark.get(f"{W}name") for mark in body.iter(f"{W}bookmarkStart")}
+    assert len(anchors) == len(toc) and set(anchors) <= bookmarks
+    # Word is asked to update the field (page numbers) when the document opens.
+    settings = document.settings.element
+    assert settings.find(f"{W}updateFields").get(f"{W}val") == "true"
+
+
+@pytest.mark.parametrize("name", LONG)
+def test_pdf_contents_page_numbers_point_at_the_headings(drechtsteden_build, name):
+    reader = PdfReader(str(drechtsteden_build / f"{name}.pdf"))
+    texts = [page.extract_text() or "" for page in reader.pages]
+    pages = [normalized(text) for text in texts]
+    # Contents lines: "<heading> ....... <page>" (a long heading wraps; its line with dots holds its end)
+    contents = [text for text in texts[:3] if "Inhoud" in text]
+    assert contents, "no contents page"
+    entries = [match.groups() for text in contents for line in text.splitlines()
+               if (match := re.fullmatch(r"\s*(.*?\S)\s*\.{3,}\s*(\d+)\s*", line))]
+    assert len(entries) >= 8, entries
+    checked = 0
+    for title, number in entries:
+        page = int(number)
+        assert 1 <= page <= len(pages)
+        words = title.split()[-3:]  # the end of the title: long titles wrap in the list
+        assert " ".join(words) in pages[page - 1], (title, page)
+        checked += 1
+    assert checked == len(entries)
+
+
+def test_no_contents_without_two_chapters():
+    html = """<html><head><title>x</title></head><body><nav class="inhoud"></nav><header class="voorblad"><h1>T</h1>
+    </header><h2>Enige hoofdstuk</h2><h3>Sub</h3></body></html>"""
+    assert parse(html, "x").find(".//nav") is None
+    two = html.replace("<h3>Sub</h3>", "<h2>Tweede</h2>")
+    tree = parse(two, "x")
+    nav = tree.find(".//nav")
+    assert nav.getprevious().get("class") == "voorblad"  # moved after the title block
+    assert [a.text for a in nav.iter("a")] == ["Enige hoofdstuk", "Tweede"]
+    assert [a.get("href") for a in nav.iter("a")] == ["#kop-1", "#kop-2"]
+    assert [h.get("id") for h in tree.iter("h2")] == ["kop-1", "kop-2"]
