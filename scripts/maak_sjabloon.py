@@ -112,6 +112,7 @@ def class_styles(document) -> None:
     style.base_style = styles["Normal"]
     style.font.bold = True
     style.paragraph_format.space_after = Pt(0)
+    style.paragraph_format.keep_with_next = True  # a label introduces what follows (CSS: break-after: avoid)
     # <hr>: a paragraph with a line under it
     style = styles.add_style("Lijn", WD_STYLE_TYPE.PARAGRAPH)
     style.base_style = styles["Normal"]

@@ -6,7 +6,7 @@ import re
 from dataclasses import replace
 from typing import Any
 
-from docx.enum.table import WD_TABLE_ALIGNMENT
+from docx.enum.table import WD_CELL_VERTICAL_ALIGNMENT, WD_TABLE_ALIGNMENT
 from docx.enum.text import WD_BREAK
 from docx.oxml import OxmlElement
 from docx.oxml.ns import qn
@@ -28,8 +28,9 @@ class TableWriter:
 
         rows = element.xpath("./tr|./thead/tr|./tbody/tr|./tfoot/tr")
         caption = element.find("caption")
-        if caption is not None:
-            self.paragraph(self.inline_of(caption, ctx.fmt), sink, Context(style=ELEMENTS["caption"].style))
+        if caption is not None:  # a caption never stays alone at the foot of a page
+            self.paragraph(self.inline_of(caption, ctx.fmt), sink,
+                           Context(style=ELEMENTS["caption"].style)).paragraph_format.keep_with_next = True
         if not rows:
             return
         columns = max(sum(int(c.get("colspan", "1") or 1) for c in row if c.tag in ("td", "th")) for row in rows)
@@ -66,8 +67,10 @@ class TableWriter:
                 c += span
         if sink.container is self.document or _colgroup_widths(element, columns) is not None:
             self._widths(table, element, rows, columns, placed, cls, bool(small))
+        keep_header_and_total(table, rows)
         if "ondertekening" in cls:
             signature_rows(table)
+            keep_previous_with(table)
 
     def _widths(self, table: Any, element: Any, rows: list[Any], columns: int,
                 placed: list[tuple[Any, int, int]], cls: set[str], small: bool) -> None:
@@ -88,12 +91,43 @@ class TableWriter:
 
 
 def signature_rows(table: Any) -> None:
-    """A signature row never splits over a page; room under each signature."""
-    for row in table.rows:
+    """Signatures stay together: no row splits, every row keeps with the next, the cells of a row
+    align at the bottom (the names line up whatever the text above them); room under each."""
+    for number, row in enumerate(table.rows):
         cant_split(row)
         for cell in row.cells:
+            cell.vertical_alignment = WD_CELL_VERTICAL_ALIGNMENT.BOTTOM
+            if number < len(table.rows) - 1:
+                _keep_row_with_next(row)
             if cell.paragraphs:
                 cell.paragraphs[-1].paragraph_format.space_after = SIGNATURE_SPACE
+
+
+def keep_header_and_total(table: Any, rows: list[Any]) -> None:
+    """Header rows keep with the first row; the row before a total row keeps with it, so that
+    no page holds only a table's header and its total."""
+    for index, row in enumerate(rows):
+        in_head = row.getparent().tag == "thead"
+        before_total = index + 1 < len(rows) and _is_total(rows[index + 1])
+        if in_head or before_total:
+            _keep_row_with_next(table.rows[index])
+
+
+def _is_total(row: Any) -> bool:
+    return "totaal" in classes(row) or row.getparent().tag == "tfoot"
+
+
+def _keep_row_with_next(row: Any) -> None:
+    for cell in row.cells:
+        for paragraph in cell.paragraphs:
+            paragraph.paragraph_format.keep_with_next = True
+
+
+def keep_previous_with(table: Any) -> None:
+    """The paragraph before a table (the closing words before signatures) keeps with it."""
+    previous = table._tbl.getprevious()
+    if previous is not None and previous.tag == qn("w:p"):
+        previous.get_or_add_pPr().get_or_add_keepNext()
 
 
 def auto_widths(rows: list[Any], columns: int, total: float, cm_per_char: float = 0.19) -> list[float]:
