@@ -1,4 +1,5 @@
-"""DOCX writer details for tables: column widths from <colgroup>, cells in the right place."""
+"""Word tables: column widths from <colgroup> or from the content (like a browser's automatic
+layout), cells in the right place."""
 
 from __future__ import annotations
 
@@ -8,9 +9,10 @@ import io
 import docx
 from docx.enum.text import WD_ALIGN_PARAGRAPH
 from docx.oxml.ns import qn
+from lxml import html
 
 from generator.render import to_document
-from generator.writers.docx import write_docx
+from generator.writers.docx import auto_widths, write_docx
 
 HTML = """<!DOCTYPE html><html lang="nl"><head><title>Tabellen</title></head><body>
 <h1>Tabellen</h1>
@@ -58,3 +60,31 @@ def test_cells_keep_their_place_alignment_and_style():
     styles = {p.style.name for p in word.paragraphs if p.text}
     assert styles == {"Title"}
     assert table.rows[1].cells[0].paragraphs[0].style.name == "Normal"
+
+
+def rows_of(markup: str):
+    return html.fragment_fromstring(markup).xpath(".//tr")
+
+
+def test_number_columns_stay_narrow_and_text_columns_take_the_rest():
+    rows = rows_of("<table><tr><th>Nr.</th><th>Omschrijving</th><th class='bedrag'>Bedrag</th></tr>"
+                   "<tr><td>1</td><td>" + "een lange omschrijving van een post " * 4 + "</td>"
+                   "<td class='bedrag'>€ 1.045.000</td></tr></table>")
+    widths = auto_widths(rows, 3, 16.0)
+    assert abs(sum(widths) - 16.0) < 1e-9
+    number, text, amount = widths
+    assert number < 1.6 and text > 9
+    assert amount >= len("€ 1.045.000") * 0.19  # an amount is never wrapped
+
+
+def test_short_tables_share_the_width_in_proportion_and_spanning_cells_are_not_measured():
+    rows = rows_of("<table><tr><td>ab</td><td>abcdef</td></tr>"
+                   "<tr><td colspan='2'>" + "x" * 300 + "</td></tr></table>")
+    first, second = auto_widths(rows, 2, 16.0)
+    assert abs(first + second - 16.0) < 1e-9 and first < second
+
+
+def test_too_many_long_words_are_scaled_to_the_page():
+    rows = rows_of("<table><tr>" + "<td>Onderwijsvoorzieningenverordening</td>" * 6 + "</tr></table>")
+    widths = auto_widths(rows, 6, 16.0)
+    assert abs(sum(widths) - 16.0) < 1e-9 and len(set(round(w, 6) for w in widths)) == 1

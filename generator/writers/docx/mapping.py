@@ -26,8 +26,10 @@ class Word:
     does: str = ""  # what it does, in words (docs/sjablonen.md)
 
 
-#: The class changes only the PDF and HTML look (or nothing visible); Word writes the content as usual.
+#: The class shapes only the PDF and HTML (a rule in stijl.css); Word writes the content as usual.
 CSS_ONLY = Word(does="alleen CSS")
+#: The class only marks what the content is (for readers, tests and house styles); no look anywhere.
+MARK = Word(does="alleen betekenis")
 
 #: Elements. ``handler`` for blocks; inline elements give formatting (``fmt``).
 ELEMENTS: dict[str, Word] = {
@@ -91,7 +93,7 @@ CLASSES: dict[str, Word] = {
     "paginaeinde": Word(does="begint op een nieuwe pagina"),
     "inhoud": Word(handler="contents", style="TOC Heading", does="inhoudsopgave: een TOC-veld, vooraf ingevuld"),
     "voorblad": CSS_ONLY,
-    "bijlage": CSS_ONLY,
+    "bijlage": MARK,
     "kopblok": Word(does="tabel zonder randen"),
     # paragraphs
     "ondertitel": Word(style="Subtitle"),
@@ -110,18 +112,18 @@ CLASSES: dict[str, Word] = {
     "citaat": Word(does="springt één stap (0,75 cm) verder in"),
     "artikel": CSS_ONLY,
     "artikelkop": CSS_ONLY,
-    "opschrift": CSS_ONLY,
+    "opschrift": MARK,
     "aanhef": CSS_ONLY,
     "overwegingen": CSS_ONLY,
     "slotformulier": CSS_ONLY,
     "toelichting": CSS_ONLY,
     "partijen": CSS_ONLY,
-    "afspraken": CSS_ONLY,
-    "verwijzing": CSS_ONLY,
+    "afspraken": MARK,
+    "verwijzing": MARK,
     # signatures and decisions
     "ondertekening": Word(does="tabel zonder randen, kolommen even breed, regels breken niet"),
     "handtekening": CSS_ONLY,
-    "raadsbesluit": CSS_ONLY,
+    "raadsbesluit": MARK,
     # numbers in tables
     "bedrag": Word(align=WD_ALIGN_PARAGRAPH.RIGHT),
     "getal": Word(align=WD_ALIGN_PARAGRAPH.RIGHT),
@@ -129,7 +131,7 @@ CLASSES: dict[str, Word] = {
     # lists
     "geen-opsomming": Word(does="lijst zonder nummers of bolletjes"),
     # version table
-    "versies": CSS_ONLY,
+    "versies": MARK,
 }
 
 #: Character styles (in sjabloon.docx) of inline formatting with a font, size or colour.
