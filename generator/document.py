@@ -105,7 +105,7 @@ def contents_entries(tree: etree._Element, all_headings: bool = False) -> list[t
     (``all_headings``: also those without an id yet)."""
     entries = []
     for heading in tree.iter(*HEADING_TAGS):
-        style = heading.get("data-word-stijl") or _HEADING_WORD_STYLES[heading.tag]
+        style = _heading_style(heading)
         if style in CONTENTS_LEVELS and (heading.get("id") or all_headings):
             entries.append((CONTENTS_LEVELS[style], heading.get("id"), " ".join(heading.text_content().split())))
     return entries
@@ -131,37 +131,55 @@ def fill_contents(tree: etree._Element) -> None:
         for nav in navs:
             nav.drop_tree()
         return
-    body = tree.find("body")
+    _number_headings(tree)
     for nav in navs:
-        if nav.getparent() is body and body.index(nav) == 0:
-            title = next((e for e in body if any(c in classes(e) for c in TITLE_BLOCKS)), None)
-            if title is None:
-                title = next(body.iter("h1"), None)
-            if title is not None and title is not nav:
-                tail, nav.tail = nav.tail, None
-                body.text = (body.text or "") + (tail or "")
-                title.addnext(nav)
+        _after_title_block(tree, nav)
+        _contents_list(tree, nav)
+
+
+def _heading_style(heading: etree._Element) -> str:
+    return heading.get("data-word-stijl") or _HEADING_WORD_STYLES[heading.tag]
+
+
+def _number_headings(tree: etree._Element) -> None:
+    """Give every heading a contents lists an id (``kop-1``, ...), unless it has one."""
     used = set(tree.xpath("//@id"))
     number = 0
     for heading in tree.iter(*HEADING_TAGS):
-        style = heading.get("data-word-stijl") or _HEADING_WORD_STYLES[heading.tag]
-        if style in CONTENTS_LEVELS and not heading.get("id"):
+        if _heading_style(heading) in CONTENTS_LEVELS and not heading.get("id"):
             number += 1
             while f"kop-{number}" in used:
                 number += 1
             heading.set("id", f"kop-{number}")
-    for nav in navs:
-        title = nav.text.strip() if nav.text and nav.text.strip() else "Inhoud"
-        nav.text = None
-        etree.SubElement(nav, "p", {"class": "label"}).text = title
-        lists: list[etree._Element] = [etree.SubElement(nav, "ul", {"class": "geen-opsomming"})]
-        for level, target, text in contents_entries(tree):
-            while len(lists) < level:  # a deeper level: a list inside the last item
-                parent = lists[-1][-1] if len(lists[-1]) else etree.SubElement(lists[-1], "li")
-                lists.append(etree.SubElement(parent, "ul", {"class": "geen-opsomming"}))
-            del lists[level:]
-            item = etree.SubElement(lists[-1], "li")
-            etree.SubElement(item, "a", href=f"#{target}").text = text
+
+
+def _after_title_block(tree: etree._Element, nav: etree._Element) -> None:
+    """Move a contents list that stands first in <body> to just after the title block."""
+    body = tree.find("body")
+    if nav.getparent() is not body or body.index(nav) != 0:
+        return
+    title = next((e for e in body if any(c in classes(e) for c in TITLE_BLOCKS)), None)
+    if title is None:
+        title = next(body.iter("h1"), None)
+    if title is not None and title is not nav:
+        tail, nav.tail = nav.tail, None
+        body.text = (body.text or "") + (tail or "")
+        title.addnext(nav)
+
+
+def _contents_list(tree: etree._Element, nav: etree._Element) -> None:
+    """The title of the contents and a nested list of links, one per heading."""
+    title = nav.text.strip() if nav.text and nav.text.strip() else "Inhoud"
+    nav.text = None
+    etree.SubElement(nav, "p", {"class": "label"}).text = title
+    lists: list[etree._Element] = [etree.SubElement(nav, "ul", {"class": "geen-opsomming"})]
+    for level, target, text in contents_entries(tree):
+        while len(lists) < level:  # a deeper level: a list inside the last item
+            parent = lists[-1][-1] if len(lists[-1]) else etree.SubElement(lists[-1], "li")
+            lists.append(etree.SubElement(parent, "ul", {"class": "geen-opsomming"}))
+        del lists[level:]
+        item = etree.SubElement(lists[-1], "li")
+        etree.SubElement(item, "a", href=f"#{target}").text = text
 
 
 def check_vocabulary(tree: etree._Element, name: str) -> None:
