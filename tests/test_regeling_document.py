@@ -54,7 +54,8 @@ def articles(document) -> dict[str, str]:
 
 
 def body(document) -> str:
-    return "\n".join(p.text for p in document.paragraphs)
+    """The text of the document, without its table of contents (styles TOC Heading, TOC 1-3)."""
+    return "\n".join(p.text for p in document.paragraphs if not p.style.name.startswith("TOC"))
 
 
 # -- Word: structure ------------------------------------------------------------------------
@@ -102,7 +103,7 @@ def test_word_leden_and_onderdelen_are_numbered_paragraphs(word):
     terms = []
     started = False
     for p in word.paragraphs:
-        if p.text == "Artikel 1. Begripsbepalingen":
+        if p.text == "Artikel 1. Begripsbepalingen" and p.style.name.startswith("Heading"):  # not its TOC entry
             started = True
         elif started and p.style.name.startswith("Heading"):
             break
