@@ -107,7 +107,7 @@ def holds_blocks(element: Any) -> bool:
 
 
 class InlineWriter:
-    """Mixin of DocxWriter: inline elements → runs."""
+    """Mixin of DocxWriter: inline elements → runs (pictures: ``DocxWriter.picture``)."""
 
     doc: Any
     _next_change: int
@@ -177,9 +177,6 @@ class InlineWriter:
                 run = paragraph.add_run(piece.text)
                 format_run(run, piece.fmt)
                 self.track(run._r, piece.fmt.change)
-
-    def picture(self, paragraph: Any, element: Any) -> None:  # pragma: no cover - see DocxWriter
-        raise NotImplementedError
 
     def change_element(self, change: str) -> Any:
         """A w:ins or w:del with a fixed author and the document's date (reproducible bytes)."""

@@ -13,7 +13,6 @@ from pathlib import Path
 from typing import Any
 
 from docx import Document
-from docx.enum.style import WD_STYLE_TYPE
 from docx.oxml import OxmlElement
 from docx.oxml.ns import qn
 from docx.shared import Cm

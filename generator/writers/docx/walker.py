@@ -6,6 +6,7 @@ What each element and class does in Word is in ``mapping.py``; this module follo
 from __future__ import annotations
 
 import io
+import re
 import weakref
 from dataclasses import dataclass, replace
 from typing import Any
@@ -13,7 +14,6 @@ from typing import Any
 from docx.enum.style import WD_STYLE_TYPE
 from docx.enum.text import WD_ALIGN_PARAGRAPH
 from docx.oxml import OxmlElement
-from docx.oxml.ns import qn
 from docx.shared import Cm, Emu
 
 from ...document import BLOCK_TAGS, CONTENTS_LEVELS, RenderedDocument, classes
@@ -276,8 +276,6 @@ def write_docx(doc: RenderedDocument) -> bytes:
 
 def _length(value: str | None) -> Any:
     """A width attribute in CSS pixels (96 per inch) → a Word length."""
-    import re
-
     if not value:
         return None
     match = re.fullmatch(r"\s*(\d+(?:\.\d+)?)\s*(px)?\s*", value)
