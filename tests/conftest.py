@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import functools
 import shutil
 from pathlib import Path
 
@@ -32,6 +33,15 @@ def project(tmp_path) -> Path:
     target = tmp_path / "content" / "drechtsteden"
     shutil.copytree(CONTENT / "drechtsteden", target)
     return target
+
+
+@functools.lru_cache(maxsize=None)
+def pdf_pages(path: Path) -> tuple[str, ...]:
+    """The text of each page of a built PDF (pypdf), read once per session: tests of one
+    document share it."""
+    from pypdf import PdfReader
+
+    return tuple(page.extract_text() or "" for page in PdfReader(str(path)).pages)
 
 
 def pdf_text(path: Path) -> str:

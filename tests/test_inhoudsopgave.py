@@ -6,8 +6,8 @@ import re
 
 import docx
 import pytest
-from pypdf import PdfReader
 
+from conftest import pdf_pages
 from generator.deliverables import discover
 from generator.document import parse
 from generator.paths import PACKAGE_TEMPLATES
@@ -48,8 +48,7 @@ def test_word_has_a_toc_field_with_the_headings_filled_in(drechtsteden_build, na
 
 @pytest.mark.parametrize("name", LONG)
 def test_pdf_contents_page_numbers_point_at_the_headings(drechtsteden_build, name):
-    reader = PdfReader(str(drechtsteden_build / f"{name}.pdf"))
-    texts = [page.extract_text() or "" for page in reader.pages]
+    texts = list(pdf_pages(drechtsteden_build / f"{name}.pdf"))
     pages = [normalized(text) for text in texts]
     # Contents lines: "<heading> ....... <page>" (a long heading wraps; its line with dots holds its end)
     contents = [text for text in texts[:3] if "Inhoud" in text]

@@ -128,7 +128,9 @@ def _amendment(result) -> Path:
 
 
 def _lines(path: Path) -> list[str]:
-    return [p.text for p in docx.Document(str(path)).paragraphs if p.text.strip()]
+    """The text of a document, without its table of contents (styles TOC Heading, TOC 1-3)."""
+    return [p.text for p in docx.Document(str(path)).paragraphs
+            if p.text.strip() and not p.style.name.startswith("TOC")]
 
 
 def _between(lines: list[str], first: str, last: str) -> list[str]:
