@@ -102,7 +102,7 @@ def _content_dir(value: str | None) -> Path:
 
 
 def _formats(value: str) -> tuple[str, ...]:
-    from_build = ("docx", "pdf", "html")
+    from_build = ("docx", "pdf", "html", "stop")
     chosen = tuple(dict.fromkeys(part.strip().lower() for part in value.split(",") if part.strip()))
     unknown = [part for part in chosen if part not in from_build]
     if unknown or not chosen:
@@ -128,7 +128,7 @@ def main() -> None:
 @click.option("--out", "out_dir", default="output", show_default=True, metavar="MAP",
               help="Map waarin output/<samenwerking>/ komt.")
 @click.option("--formaat", default="docx,pdf", show_default=True, metavar="LIJST",
-              help="Formaten, gescheiden door komma's: docx, pdf, html.")
+              help="Formaten, gescheiden door komma's: docx, pdf, html, stop (STOP-XML van de regeling).")
 @click.option("--gemeente", default=None, metavar="NAAM",
               help="Bouw alleen de stukken van deze gemeente (en geen gezamenlijke stukken).")
 @click.option("--document", "documenten", multiple=True, metavar="NAAM",
@@ -234,7 +234,8 @@ def nieuw(naam: str, vorm: str, gemeenten: str | None, parent: str) -> None:
 @click.option("--out", "out_dir", default="output", show_default=True, metavar="MAP",
               help="Map waarin output/<samenwerking>/ komt.")
 @click.option("--formaat", default="docx,pdf", show_default=True, metavar="LIJST",
-              help="Formaten van de wijzigingsregeling en de raadsvoorstellen: docx, pdf, html. "
+              help="Formaten van de wijzigingsregeling en de raadsvoorstellen: docx, pdf, html, stop "
+                   "(STOP-XML van de wijzigingsregeling). "
                    "De redline is altijd een DOCX.")
 @click.option("--overschrijf", is_flag=True,
               help="Overschrijf met de hand gewijzigde uitvoer; er blijft een reservekopie staan.")
