@@ -95,9 +95,11 @@ class Text:
     def __init__(self, targets: dict[str, str]):
         self.targets = targets  # reference id → eId
 
-    def inline(self, parent: etree._Element, html: str, refs: list[str]) -> None:
+    def inline(self, parent: etree._Element, html: str, refs: list[str] | None) -> None:
+        """``refs``: the targets of the references in order; None: references stay plain text
+        (text of another document, such as the amendment's own overwegingen)."""
         fragment = lxml_html.fragment_fromstring(html or "", create_parent="div")
-        queue = list(refs)
+        queue = None if refs is None else list(refs)
         self._copy(fragment, parent, queue)
         if queue:
             raise BuildError(f"STOP: verwijzing(en) {', '.join(queue)} niet in de tekst gevonden")
@@ -110,11 +112,13 @@ class Text:
         else:
             parent.text = (parent.text or "") + text
 
-    def _copy(self, source, target: etree._Element, refs: list[str]) -> None:
+    def _copy(self, source, target: etree._Element, refs: list[str] | None) -> None:
         self._append_text(target, source.text)
         for child in source:
             tag = child.tag if isinstance(child.tag, str) else ""
-            if tag == "span" and "verwijzing" in (child.get("class") or "").split():
+            if tag == "span" and "verwijzing" in (child.get("class") or "").split() and refs is None:
+                self._append_text(target, child.text_content())
+            elif tag == "span" and "verwijzing" in (child.get("class") or "").split():
                 if not refs:
                     raise BuildError("STOP: een verwijzing in de tekst heeft geen doel")
                 key = refs.pop(0)
@@ -134,10 +138,10 @@ class Text:
                 raise BuildError(f"STOP: element <{tag}> in een tekst kan niet in STOP worden weergegeven")
             self._append_text(target, child.tail)
 
-    def blocks(self, parent: etree._Element, html: str, refs: list[str], ids: Ids) -> None:
+    def blocks(self, parent: etree._Element, html: str, refs: list[str] | None, ids: Ids) -> None:
         """Block HTML (toelichting) → ``Al``, ``Lijst`` and ``Tussenkop`` under ``parent`` (an ``Inhoud``)."""
         fragment = lxml_html.fragment_fromstring(html or "", create_parent="div")
-        queue = list(refs)
+        queue = None if refs is None else list(refs)
         lists = 0
         for block in fragment:
             tag = block.tag
@@ -319,7 +323,7 @@ class RegelingWriter:
         _el(node, "Al", aanhef)
         items = [(str(o.html(einde=";")), reference_ids(self.regeling, o)) for o in overwegingen]
         if html_overwegingen is not None:
-            items = [(str(html), []) for html in html_overwegingen]
+            items = [(str(html), None) for html in html_overwegingen]
         if items:
             considerans = _el(node, "Considerans")
             _el(considerans, "Al", "overwegende dat:")
@@ -452,6 +456,8 @@ def problems(root: etree._Element) -> list[str]:
         if wid is None or not wid.startswith(WID_PREFIX + "__") or not _EID.match(wid[len(WID_PREFIX) + 2:]):
             found.append(f"{name}: wId {wid!r} heeft niet de vorm {WID_PREFIX}__<pad>")
         where = scope(node)
+        if any(a.get("wijzigactie") == "verwijder" for a in (node, *node.iterancestors())):
+            continue  # text that goes keeps the identifiers it had
         # inside one mutation the same element may appear removed and added; otherwise ids are unique
         key = f"{id(where)}:{eid}" if where is not None else eid
         if key in seen_eid:
@@ -467,11 +473,16 @@ def problems(root: etree._Element) -> list[str]:
         if parent is not None and name not in {"Artikel", "Hoofdstuk"} and etree.QName(parent).localname not in {
                 "Lichaam"} and not eid.startswith(parent.get("eId") + "__") and where is None:
             found.append(f"{name}: eId {eid!r} begint niet met het eId van zijn ouder {parent.get('eId')!r}")
+    def shown(number: etree._Element) -> str:  # the number as it reads after the change
+        new = number.find(_Q + "NieuweTekst")
+        return new.xpath("string()") if new is not None else number.xpath("string()")
+
     for number in root.iter(_Q + "LiNummer"):
-        if not _LI_NUMBER.match(number.xpath("string()")):
+        if not _LI_NUMBER.match(shown(number)):
             found.append(f"LiNummer {number.xpath('string()')!r}: verwacht a., 1., 1° of een opsommingsteken")
     for lijst in root.iter(_Q + "Lijst"):
-        labels = [li.findtext(_Q + "LiNummer") for li in lijst.findall(_Q + "Li")]
+        labels = [shown(li.find(_Q + "LiNummer")) if li.find(_Q + "LiNummer") is not None else None
+                  for li in lijst.findall(_Q + "Li")]
         if any(label is None for label in labels) and lijst.get("type") == "expliciet":
             found.append(f"Lijst {lijst.get('eId')}: een expliciete lijst heeft bij elk item een LiNummer")
         elif labels and not any(li.get("wijzigactie") for li in lijst.findall(_Q + "Li")):
@@ -479,8 +490,8 @@ def problems(root: etree._Element) -> list[str]:
             if expected is not None and labels != expected:
                 found.append(f"Lijst {lijst.get('eId')}: nummering {labels} loopt niet door ({expected})")
     for lid_number in root.iter(_Q + "LidNummer"):
-        text = lid_number.xpath("string()")
-        if lid_number.find(_Q + "NieuweTekst") is None and not _LID_NUMBER.match(text):
+        text = shown(lid_number)
+        if not _LID_NUMBER.match(text):
             found.append(f"LidNummer {text!r}: verwacht 1., 2., ...")
     return found
 
@@ -501,3 +512,266 @@ def check(root: etree._Element) -> None:
     found = problems(root)
     if found:
         raise BuildError("STOP-uitvoer voldoet niet aan de regels: " + "; ".join(found[:5]))
+
+
+# -- the amendment ------------------------------------------------------------------------------------
+
+_MARKED = {"Al", "Opschrift", "Nummer", "LidNummer", "LiNummer"}
+_ITEMS = {"Lid", "Li"}
+
+
+def _text(node: etree._Element) -> str:
+    return " ".join(node.xpath("string()").split())
+
+
+def _mark(node: etree._Element, old: str, new: str) -> None:
+    """Replace a text element's content by the word-level changes from ``old`` to ``new``."""
+    from ..wijziging.woorden import opcodes, tokens
+
+    for child in list(node):
+        node.remove(child)
+    node.text = None
+    if etree.QName(node).localname in {"Nummer", "LidNummer", "LiNummer"}:
+        pieces = [("delete", old), ("insert", new)]
+    else:
+        before, after = tokens(old), tokens(new)
+        pieces = []
+        for tag, i1, i2, j1, j2 in opcodes(before, after):
+            if tag == "equal":
+                pieces.append(("equal", "".join(after[j1:j2])))
+                continue
+            if i2 > i1:
+                pieces.append(("delete", "".join(before[i1:i2])))
+            if j2 > j1:
+                pieces.append(("insert", "".join(after[j1:j2])))
+    last = None
+    for kind, text in pieces:
+        if not text:
+            continue
+        if kind == "equal":
+            if last is None:
+                node.text = (node.text or "") + text
+            else:
+                last.tail = (last.tail or "") + text
+            continue
+        last = _el(node, "VerwijderdeTekst" if kind == "delete" else "NieuweTekst", text)
+
+
+def _renvooi(new: etree._Element, old: etree._Element) -> bool:
+    """Mark in ``new`` (a copy of the new element) what changed against ``old``; True if anything did.
+
+    Text elements are compared by their place under the nearest element with a wId; leden and
+    list items that come get ``wijzigactie="voegtoe"``, those that go are put back, from the old
+    text, with ``wijzigactie="verwijder"``.
+    """
+    changed = False
+    old_by_wid = {node.get("wId"): node for node in old.iter() if node.get("wId")}
+
+    def texts(holder: etree._Element) -> list[etree._Element]:
+        """The text elements that belong to ``holder`` itself, not to a nested identified element."""
+        found = []
+        for node in holder.iter():
+            if node is not holder and etree.QName(node).localname in _MARKED:
+                owner = next(a for a in node.iterancestors() if a.get("wId") or a is holder)
+                if owner is holder:
+                    found.append(node)
+        return found
+
+    for holder in [n for n in new.iter() if n.get("wId")]:
+        counterpart = old_by_wid.get(holder.get("wId"))
+        if counterpart is None:
+            if etree.QName(holder).localname in _ITEMS:
+                holder.set("wijzigactie", "voegtoe")
+                changed = True
+            continue
+        old_texts = texts(counterpart)
+        new_texts = texts(holder)
+        for index, node in enumerate(new_texts):
+            same_kind = [t for t in old_texts if etree.QName(t).localname == etree.QName(node).localname]
+            position = [t for t in new_texts if etree.QName(t).localname == etree.QName(node).localname].index(node)
+            before = _text(same_kind[position]) if position < len(same_kind) else ""
+            after = _text(node)
+            if before != after:
+                _mark(node, before, after)
+                changed = True
+        # leden and list items that go: back in, marked, after the item before them
+        new_wids = {n.get("wId") for n in holder}
+        previous = None
+        for child in counterpart:
+            wid = child.get("wId")
+            if wid and etree.QName(child).localname in _ITEMS and wid not in new_wids:
+                gone = _copy(child)
+                gone.set("wijzigactie", "verwijder")
+                anchor = next((n for n in holder if previous is not None and n.get("wId") == previous), None)
+                if anchor is not None:
+                    anchor.addnext(gone)
+                else:
+                    first = next((n for n in holder if etree.QName(n).localname == etree.QName(child).localname), None)
+                    (first.addprevious(gone) if first is not None else holder.append(gone))
+                changed = True
+            if wid:
+                previous = wid
+    return changed
+
+
+def _copy(node: etree._Element) -> etree._Element:
+    return etree.fromstring(etree.tostring(node))
+
+
+def _scratch(build) -> etree._Element:
+    holder = etree.Element(_Q + "Scratch")
+    return build(holder)
+
+
+@dataclass
+class Mutatie:
+    """The ``RegelingMutatie`` from the regulation in force to the new one, by id."""
+
+    old: RegelingWriter
+    new: RegelingWriter
+    target: etree._Element
+
+    def wid(self, writer: RegelingWriter, key: str) -> str:
+        return writer.plan.ids[key].wid
+
+    def run(self) -> None:
+        old, new = self.old.regeling, self.new.regeling
+        old_chapters = {h.id: h for h in old.hoofdstukken}
+        new_chapters = {h.id: h for h in new.hoofdstukken}
+        old_places = {a.id: (a.hoofdstuk, a.paragraaf) for a in old.artikelen()}
+        new_places = {a.id: (a.hoofdstuk, a.paragraaf) for a in new.artikelen()}
+        old_paragraphs = {p.id: (h.id, p) for h in old.hoofdstukken for p in h.paragrafen}
+        new_paragraphs = {p.id: (h.id, p) for h in new.hoofdstukken for p in h.paragrafen}
+        # what goes: chapters, paragraphs, articles (also those that move: they come back where they go)
+        for h in old.hoofdstukken:
+            if h.id not in new_chapters:
+                self.verwijder(self.wid(self.old, h.id), lambda p, h=h: self.old.hoofdstuk(p, h))
+        for key, (chapter, p) in old_paragraphs.items():
+            if chapter in new_chapters and new_paragraphs.get(key, (None,))[0] != chapter:
+                self.verwijder(self.wid(self.old, key), lambda parent, p=p: self.old.paragraaf(parent, p))
+        for a in old.artikelen():
+            place = old_places[a.id]
+            container_stays = place[0] in new_chapters and (place[1] is None or
+                                                            new_paragraphs.get(place[1], (None,))[0] == place[0])
+            if container_stays and new_places.get(a.id) != place:
+                self.verwijder(self.wid(self.old, a.id), lambda parent, a=a: self.old.artikel(parent, a))
+        # what comes or changes, in the order of the new text
+        previous_chapter = None
+        for h in new.hoofdstukken:
+            if h.id not in old_chapters:
+                self.voeg_toe(previous_chapter, next((c.id for c in new.hoofdstukken[new.hoofdstukken.index(h):]
+                                                      if c.id in old_chapters), None),
+                              lambda parent, h=h: self.new.hoofdstuk(parent, h))
+            else:
+                self.kop(h.id, old_chapters[h.id], h)
+                self.container(h.artikelen, old_places, new_places, (h.id, None))
+                previous_paragraph = None
+                for p in h.paragrafen:
+                    known = old_paragraphs.get(p.id)
+                    if known is None or known[0] != h.id:
+                        later = [q.id for q in h.paragrafen[h.paragrafen.index(p):]
+                                 if old_paragraphs.get(q.id, (None,))[0] == h.id]
+                        self.voeg_toe(previous_paragraph, later[0] if later else None,
+                                      lambda parent, p=p: self.new.paragraaf(parent, p), container=h.id)
+                    else:
+                        self.kop(p.id, known[1], p)
+                        self.container(p.artikelen, old_places, new_places, (h.id, p.id))
+                    previous_paragraph = p.id
+            previous_chapter = h.id
+
+    def container(self, articles, old_places, new_places, place) -> None:
+        old_articles = {a.id: a for a in self.old.regeling.artikelen()}
+        previous = None
+        for index, a in enumerate(articles):
+            if old_places.get(a.id) != place:
+                later = [b.id for b in articles[index:] if old_places.get(b.id) == place]
+                self.voeg_toe(previous, later[0] if later else None, lambda parent, a=a: self.new.artikel(parent, a),
+                              container=place[1] or place[0])
+            else:
+                self.artikel(old_articles[a.id], a)
+            previous = a.id
+
+    def kop(self, key: str, old_item, new_item) -> None:
+        if (old_item.nummer, old_item.titel) == (new_item.nummer, new_item.titel):
+            return
+        node = _el(self.target, "VervangKop", wat=self.wid(self.old, key))
+        old_eid, new_eid = self.old.plan.ids[key].eid, self.new.plan.ids[key].eid
+        if old_eid != new_eid:
+            node.set("eId-wordt", new_eid)
+        kop = self.new.kop(node, type(new_item).__name__, new_item.nummer, new_item.titel)
+        if old_item.nummer != new_item.nummer:
+            _mark(kop.find(_Q + "Nummer"), old_item.nummer, new_item.nummer)
+        if old_item.titel != new_item.titel:
+            _mark(kop.find(_Q + "Opschrift"), old_item.titel or "", new_item.titel or "")
+
+    def artikel(self, old_article, new_article) -> None:
+        old_node = _scratch(lambda p: self.old.artikel(p, old_article))
+        new_node = _scratch(lambda p: self.new.artikel(p, new_article))
+        old_body = [etree.tostring(c) for c in old_node if etree.QName(c).localname != "Kop"]
+        new_body = [etree.tostring(c) for c in new_node if etree.QName(c).localname != "Kop"]
+        same_text = [_text(c) for c in old_node][1:] == [_text(c) for c in new_node][1:]
+        if old_body == new_body or (same_text and old_node.get("eId") != new_node.get("eId")):
+            self.kop(old_article.id, old_article, new_article)  # at most the heading (a renumbering)
+            return
+        _renvooi(new_node, old_node)
+        vervang = _el(self.target, "Vervang", wat=self.wid(self.old, old_article.id))
+        vervang.append(new_node)
+
+    def verwijder(self, wat: str, build) -> None:
+        node = _el(self.target, "Verwijder", wat=wat)
+        build(node)
+
+    def voeg_toe(self, after: str | None, before: str | None, build, container: str | None = None) -> None:
+        if after is not None:
+            node = _el(self.target, "VoegToe", positie="volgtOp", context=self.wid(self.new, after))
+        elif before is not None:
+            node = _el(self.target, "VoegToe", positie="komtVoor", context=self.wid(self.old, before))
+        elif container is not None:  # the first of an emptied container: after its heading
+            node = _el(self.target, "VoegToe", positie="volgtOp", context=self.wid(self.new, container))
+        else:
+            raise BuildError("STOP: geen plaats gevonden voor een ingevoegd onderdeel")
+        build(node)
+
+
+def besluit_xml(data) -> bytes:
+    """An amendment (``generator/wijziging/maak.py``) as STOP ``BesluitCompact`` with a ``RegelingMutatie``."""
+    old_writer, new_writer = RegelingWriter(data.oud_regeling), RegelingWriter(data.nieuw_regeling)
+    root = _el(None, "BesluitCompact", schemaversie=SCHEMAVERSIE)
+    opschrift = Ids("longTitle", "longTitle").set(_el(root, "RegelingOpschrift"))
+    _el(opschrift, "Al", data.opschrift)
+    new_writer.aanhef(root, data.aanhef, [], data.toestemming, data.gelet_op, data.besluittekst,
+                      html_overwegingen=data.overwegingen)
+    lichaam = Ids("body", "body").set(_el(root, "Lichaam"))
+    artikel_i = Ids("art_I", "art_I").set(_el(lichaam, "WijzigArtikel"))
+    new_writer.kop(artikel_i, "Artikel", "I", None)
+    how = "komt te luiden" if data.vorm == "integraal" else "wordt gewijzigd"
+    _el(artikel_i, "Wat", f"De {data.citeertitel} {how} zoals aangegeven in Bijlage A.")
+    artikel_ii = Ids("art_II", "art_II").set(_el(lichaam, "Artikel"))
+    new_writer.kop(artikel_ii, "Artikel", "II", None)
+    _el(_el(artikel_ii, "Inhoud"), "Al", data.inwerkingtreding)
+    new_writer.sluiting(root, data.ondertekening)
+    bijlage = Ids("cmp_A", "cmp_A").set(_el(root, "WijzigBijlage"))
+    new_writer.kop(bijlage, "Bijlage", "A", "bij Artikel I")
+    was, wordt = (f"/akn/nl/act/gr/{data.datum.year}/{_id_part(data.citeertitel).lower()}/nld@{label}"
+                  for label in (data.oud, data.nieuw))
+    mutatie = _el(bijlage, "RegelingMutatie", componentnaam="main", was=was, wordt=wordt)
+    if data.vorm == "integraal":
+        vervang = _el(mutatie, "Vervang", wat=f"{WID_PREFIX}__body")
+        lichaam_new = Ids("body", "body").set(_el(vervang, "Lichaam"))
+        for hoofdstuk in data.nieuw_regeling.hoofdstukken:
+            new_writer.hoofdstuk(lichaam_new, hoofdstuk)
+    else:
+        Mutatie(old_writer, new_writer, mutatie).run()
+    if not len(mutatie):
+        raise BuildError("STOP: de wijziging heeft geen wijzigingen in de tekst van de artikelen")
+    if data.toelichting:
+        toelichting = Ids("recital", "recital").set(_el(root, "Toelichting"))
+        new_writer.kop(toelichting, None, None, "Toelichting")
+        general_ids = Ids("recital", "recital").child("genrecital", "o_1", "o_1")
+        general = general_ids.set(_el(toelichting, "AlgemeneToelichting"))
+        new_writer.kop(general, None, None, "Algemeen")
+        text_ids = general_ids.child("content", "o_1", "o_1")
+        division = text_ids.set(_el(general, "Divisietekst"))
+        html = markup.to_html(data.toelichting, data.nieuw_regeling.absolute_resolver)
+        new_writer.text.blocks(_el(division, "Inhoud"), str(html), None, text_ids)
+    return serialize(root)
