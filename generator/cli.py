@@ -20,8 +20,34 @@ from . import __version__
 DEFAULT_CONTENT = Path("content") / "drechtsteden"
 
 
+_CLICK_WORDS = (("[default: ", "[standaard: "), ("[required]", "[verplicht]"), ("; required", "; verplicht"))
+
+
+class Argument(click.Argument):
+    """A positional argument with a description, listed under "Argumenten" in the help."""
+
+    def __init__(self, *args, help: str = "", **kwargs):  # noqa: A002 - click's own name for it
+        super().__init__(*args, **kwargs)
+        self.help = help
+
+    def get_help_record(self, ctx):
+        return (self.make_metavar(ctx) if _takes_ctx(self.make_metavar) else self.make_metavar(), self.help)
+
+
+def _takes_ctx(method) -> bool:
+    import inspect
+
+    return "ctx" in inspect.signature(method).parameters
+
+
 class _DutchHelp:
     """Dutch headings for click's help pages."""
+
+    options_metavar = "[OPTIES]"
+
+    def __init__(self, *args, **kwargs):
+        kwargs.setdefault("options_metavar", "[OPTIES]")
+        super().__init__(*args, **kwargs)
 
     def get_help_option(self, ctx):
         option = super().get_help_option(ctx)
@@ -34,7 +60,13 @@ class _DutchHelp:
         formatter.write_usage(ctx.command_path, " ".join(pieces), prefix="Gebruik: ")
 
     def format_options(self, ctx, formatter):
-        records = [r for p in self.get_params(ctx) if (r := p.get_help_record(ctx)) is not None]
+        params = self.get_params(ctx)
+        arguments = [r for p in params if isinstance(p, click.Argument) and (r := p.get_help_record(ctx)) is not None]
+        records = [(name, _dutch(text)) for p in params if not isinstance(p, click.Argument)
+                   and (record := p.get_help_record(ctx)) is not None for name, text in [record]]
+        if arguments:
+            with formatter.section("Argumenten"):
+                formatter.write_dl(arguments)
         if records:
             with formatter.section("Opties"):
                 formatter.write_dl(records)
@@ -56,8 +88,18 @@ class Command(_DutchHelp, click.Command):
 class Group(_DutchHelp, click.Group):
     command_class = Command
 
+    def __init__(self, *args, **kwargs):
+        kwargs.setdefault("subcommand_metavar", "OPDRACHT [ARGUMENTEN]...")
+        super().__init__(*args, **kwargs)
+
     def format_commands(self, ctx, formatter):  # listed in format_options already
         pass
+
+
+def _dutch(text: str) -> str:
+    for english, dutch in _CLICK_WORDS:
+        text = text.replace(english, dutch)
+    return text
 
 
 CONTEXT = {"help_option_names": ["-h", "--help"], "max_content_width": 100}
@@ -83,6 +125,20 @@ def _fail(error: BaseException) -> None:
         err=True,
     )
     sys.exit(1)
+
+
+def _harfbuzz_notice(formats: tuple[str, ...]) -> None:
+    """Say once, before a build with PDF, that HarfBuzz-subset is missing and what that costs."""
+    if "pdf" not in formats:
+        return
+    try:
+        from weasyprint.text.ffi import harfbuzz, harfbuzz_subset
+    except Exception:  # noqa: BLE001 - WeasyPrint itself will say what is missing
+        return
+    if harfbuzz_subset and harfbuzz.hb_version_atleast(4, 1, 0):
+        return
+    click.echo("let op: HarfBuzz-subset ontbreekt (Debian/Ubuntu: libharfbuzz-subset0); de PDF wordt dan met "
+               "fontTools gemaakt en dat is ongeveer drie keer zo traag.", err=True)
 
 
 def _print_report(report) -> None:
@@ -123,8 +179,11 @@ def main() -> None:
     """
 
 
+INHOUD_HELP = "Map met de YAML-bestanden van de samenwerking (standaard content/drechtsteden)."
+
+
 @main.command(context_settings=CONTEXT)
-@click.argument("content_dir", required=False, metavar="[INHOUD]")
+@click.argument("content_dir", required=False, metavar="[INHOUD]", cls=Argument, help=INHOUD_HELP)
 @click.option("--out", "out_dir", default="output", show_default=True, metavar="MAP",
               help="Map waarin output/<samenwerking>/ komt.")
 @click.option("--formaat", default="docx,pdf", show_default=True, metavar="LIJST",
@@ -141,6 +200,7 @@ def build(content_dir: str | None, out_dir: str, formaat: str, gemeente: str | N
     formats = _formats(formaat)
     folder = _content_dir(content_dir)
     started = time.perf_counter()
+    _harfbuzz_notice(formats)
     try:
         from .build import build as run_build
 
@@ -155,7 +215,7 @@ def build(content_dir: str | None, out_dir: str, formaat: str, gemeente: str | N
 
 
 @main.command(context_settings=CONTEXT)
-@click.argument("content_dir", required=False, metavar="[INHOUD]")
+@click.argument("content_dir", required=False, metavar="[INHOUD]", cls=Argument, help=INHOUD_HELP)
 def check(content_dir: str | None) -> None:
     """Controleer de inhoud zonder iets te schrijven."""
     folder = _content_dir(content_dir)
@@ -172,7 +232,7 @@ def check(content_dir: str | None) -> None:
 
 
 @main.command(context_settings=CONTEXT)
-@click.argument("content_dir", required=False, metavar="[INHOUD]")
+@click.argument("content_dir", required=False, metavar="[INHOUD]", cls=Argument, help=INHOUD_HELP)
 @click.option("--port", default=8765, show_default=True, type=click.IntRange(0, 65535),
               help="Poort op 127.0.0.1 (0: een vrije poort).")
 def preview(content_dir: str | None, port: int) -> None:
@@ -194,7 +254,8 @@ def preview(content_dir: str | None, port: int) -> None:
 
 
 @main.command(context_settings=CONTEXT)
-@click.argument("naam")
+@click.argument("naam", metavar="NAAM", cls=Argument,
+                help='Naam van de samenwerking, bijvoorbeeld "Regio Rivierenland ICT"; wordt ook de mapnaam.')
 @click.option("--vorm", default="openbaar-lichaam", show_default=True, metavar="VORM",
               help="Rechtsvorm: openbaar-lichaam, bedrijfsvoeringsorganisatie, gemeenschappelijk-orgaan, "
                    "centrumgemeente of regeling-zonder-meer.")
@@ -224,7 +285,9 @@ def nieuw(naam: str, vorm: str, gemeenten: str | None, parent: str) -> None:
 
 
 @main.command(context_settings=CONTEXT)
-@click.argument("revisies", nargs=-1, required=True, metavar="REV_OUD [REV_NIEUW] [INHOUD]")
+@click.argument("revisies", nargs=-1, required=True, metavar="REV_OUD [REV_NIEUW] [INHOUD]", cls=Argument,
+                help="De vastgestelde en de nieuwe revisie (commit, tag of branch; zonder REV_NIEUW de werkmap), "
+                     "en de map met inhoud.")
 @click.option("--integraal", is_flag=True,
               help="Stel de hele tekst opnieuw vast (\"... te wijzigen, zodat deze komt te luiden als volgt:\"), "
                    "met nieuwe nummers.")
@@ -262,6 +325,7 @@ def wijziging(revisies: tuple[str, ...], integraal: bool, nummering: str, out_di
             new = rest[0]
     folder = _content_dir(content)
     started = time.perf_counter()
+    _harfbuzz_notice(formats)
     try:
         from .wijziging.maak import wijziging as run
 
@@ -289,9 +353,14 @@ def _is_revision(value: str) -> bool:
 
 
 @main.command(context_settings=CONTEXT)
-@click.argument("bestand", type=click.Path(exists=True, dir_okay=False, path_type=Path))
+@click.argument("bestand", metavar="BESTAND", type=click.Path(path_type=Path), cls=Argument,
+                help="Een gemaakte .docx of .pdf.")
 def tekst(bestand: Path) -> None:
     """Toon de tekst van een DOCX of PDF (voor git diff, zie docs/git.md)."""
+    if not bestand.is_file():
+        click.echo(f"fout: bestand niet gevonden: {bestand}" if not bestand.exists()
+                   else f"fout: {bestand} is geen bestand", err=True)
+        sys.exit(2)
     try:
         from .textconv import text_of
 
@@ -320,6 +389,10 @@ def run() -> None:
             message = f"verwacht een geheel getal van 0 tot en met 65535, gevonden {message.split(' is ')[0]}"
         elif "is not one of" in message:
             message = f"kies uit {message.split('is not one of', 1)[1].strip().rstrip('.')}"
+        elif "does not exist" in message:
+            message = f"bestand of map niet gevonden: {message.split(chr(39))[1] if chr(39) in message else message}"
+        elif "is a directory" in message or "is not readable" in message or "is not writable" in message:
+            message = f"kan {message.split(chr(39))[1] if chr(39) in message else message} niet gebruiken"
         _usage(error, f"ongeldige waarde voor {hint.strip(chr(39))}: {message}" if hint else message)
     except click.exceptions.UsageError as error:
         message = error.format_message()
