@@ -77,15 +77,20 @@ def test_regulation_is_valid_stop_and_matches_the_docx(schema, regulation):
     assert len(articles) == len(docx_articles) > 10
     assert [_kop(a) for a in articles] == docx_articles
     assert [_kop(h) for h in lichaam.findall("t:Hoofdstuk", NS)] == docx_chapters
-    # eId from the number (continuous numbering: art_1 .. art_N), wId from the content's id
+    # eId: the path of numbers (continuous numbering: art_1 .. art_N under chp_ and subsec_), wId: the id
     for index, article in enumerate(articles, start=1):
         number = article.find("t:Kop/t:Nummer", NS).text
         assert number == str(index)
-        assert article.get("eId") == f"art_{number}"
+        container = article.getparent()
+        assert article.get("eId") == f"{container.get('eId')}__art_{number}"
+        assert re.fullmatch(r"chp_[0-9]+(__subsec_[0-9]+)?", container.get("eId"))
         assert re.fullmatch(r"gr_1__art_[a-z][a-z0-9-]*", article.get("wId"))
         for lid in article.findall("t:Lid", NS):
             lid_number = lid.findtext("t:LidNummer", namespaces=NS)
-            assert lid.get("eId") == f"art_{number}__para_{lid_number.rstrip('.')}"
+            assert lid.get("eId") == f"{article.get('eId')}__para_{lid_number.rstrip('.')}"
+            for li in lid.iterfind("t:Inhoud/t:Lijst/t:Li", NS):
+                label = li.findtext("t:LiNummer", namespaces=NS)
+                assert li.get("eId") == f"{lid.get('eId')}__list_o_1__li_{label.rstrip('.')}"
     docx_text = "\n".join(text for _, text in all_paragraphs(body_of(docx_path)))
     by_eid = {node.get("eId"): node for node in root.iter() if node.get("eId")}
     refs = list(root.iter(f"{{{stop.NS}}}IntRef"))
@@ -141,17 +146,18 @@ def test_output_is_reproducible_and_wids_survive_an_insertion(tmp_path):
         return {a.get("wId"): a.get("eId") for a in etree.fromstring(xml).iter(f"{{{stop.NS}}}Artikel")}
 
     before, after = articles(first), articles(second)
-    assert after.pop("gr_1__art_doel") == "art_1"
+    assert after.pop("gr_1__art_doel") == "chp_1__art_1"
     assert set(before) == set(after)
     for wid, eid in before.items():
-        assert after[wid] == f"art_{int(eid.split('_')[1]) + 1}"
+        number = int(re.search(r"__art_([0-9]+)$", eid).group(1))
+        assert after[wid] == re.sub(r"__art_[0-9]+$", f"__art_{number + 1}", eid)
 
 
 def test_rules_the_schema_does_not_check_are_checked():
     q = "{%s}" % stop.NS
     root = etree.Element(q + "Lichaam", nsmap={None: stop.NS})
     root.set("eId", "body")
-    root.set("wId", "gr_1__body")
+    root.set("wId", "body")
     article = etree.SubElement(root, q + "Artikel", eId="art 1", wId="art_1")
     lijst = etree.SubElement(article, q + "Lijst", type="expliciet", eId="art_2__list_o_1", wId="gr_1__art_x__list_o_1")
     for label in ("a.", "c."):
@@ -227,7 +233,7 @@ def test_amendment_is_a_valid_besluit_with_a_regelingmutatie(schema, amendments)
     assert ("vijf", "drie") in zip(removed, added) and ("drie", "zes") in zip(removed, added)
     inserted = next(op for op in mutatie if op.get("context") == "gr_1__art_uittreding")
     article = inserted.find("t:Artikel", NS)
-    assert article.get("eId") == "art_19a" and _kop(article) == "Artikel 19a. Uittreedsom"
+    assert article.get("eId").endswith("__art_19a") and _kop(article) == "Artikel 19a. Uittreedsom"
     # against the DOCX of the same run: the article numbers the amendment names are those in the STOP
     docx_text = "\n".join(_docx_paragraphs(_file(result, ".docx")))
     assert "Artikel 19a" in docx_text and "Artikel 19 " in docx_text or "artikel 19" in docx_text
@@ -236,7 +242,7 @@ def test_amendment_is_a_valid_besluit_with_a_regelingmutatie(schema, amendments)
     assert re.search(rf"Artikel {number} vervalt", docx_text)
     # the reference in the new article points at the lid it names
     ref = article.find(".//t:IntRef", NS)
-    assert ref.get("ref") == "art_19__para_1" and ref.text == "artikel 19, eerste lid"
+    assert ref.get("ref").endswith("__art_19__para_1") and ref.text == "artikel 19, eerste lid"
 
 
 def _docx_paragraphs(path: Path) -> list[str]:
@@ -256,4 +262,4 @@ def test_amendment_with_renumbering_replaces_the_headings(schema, amendments):
         old = nummer.findtext("t:VerwijderdeTekst", namespaces=NS)
         new = nummer.findtext("t:NieuweTekst", namespaces=NS)
         assert old != new and abs(int(new) - int(old)) <= 2  # one moved in and one inserted before, at most
-        assert op.get("eId-wordt") == f"art_{new}"
+        assert op.get("eId-wordt").endswith(f"__art_{new}")

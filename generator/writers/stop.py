@@ -13,8 +13,8 @@ HTML back, so every element knows the id it was made from:
   leden with ``wijzigactie``).
 
 Identifiers (see docs/stop.md for the rules and their source): ``eId`` is the place in the
-text as it reads now (``art_3__para_2__list_o_1__item_b``), from the derived numbers;
-``wId`` is the same path made from the content's fixed ids with the prefix of the regulation
+text as it reads now, from the derived numbers (``chp_5__art_19__para_2__list_o_1__li_b``);
+``wId`` is made from the content's fixed ids with the prefix of the regulation
 (``gr_1__art_uittreding__para_besluit``), so it does not change when an article is inserted
 before, renumbered or moved. ``check`` enforces the rules the XSD does not.
 """
@@ -50,30 +50,52 @@ def _el(parent: etree._Element | None, tag: str, text: str | None = None, **attr
 
 
 def _id_part(value: str) -> str:
-    """A number or id as one component of an identifier: no ``__``, no dot at the end."""
-    value = value.strip().rstrip(".").replace("°", "")
-    return re.sub(r"_+", "-", re.sub(r"[^0-9A-Za-z_.\-]", "-", value))
+    """A number as one component of an eId (STOP, attribuutgroep agAKN): spaces dropped; digits,
+    letters, ``-`` and ``.`` kept; any other character becomes ``.``; dots at the end dropped."""
+    value = re.sub(r"[^0-9A-Za-z.\-]", ".", value.replace(" ", ""))
+    return value.rstrip(".")
 
 
 def _part(value: str) -> str:
-    """``o_3`` (an element without a number, counted) stays; anything else as ``_id_part``."""
+    """``o_3`` (an element without a number, counted from 1) stays; a number as ``_id_part``."""
     return value if re.fullmatch(r"o_[0-9]+", value) else _id_part(value)
+
+
+#: The elements that occur once in a document: eId without a number, and a wId equal to it (as in
+#: STOP's own examples of Lichaam and Aanhef).
+UNIQUE = {"longTitle": "RegelingOpschrift", "formula_1": "Aanhef", "body": "Lichaam", "formula_2": "Sluiting",
+          "recital": "Toelichting"}
 
 
 @dataclass
 class Ids:
-    """An element's two identifiers, as paths that children extend."""
+    """An element's two identifiers, as paths that children extend.
+
+    ``eid`` is the path of numbers (empty for the Lichaam: its children have no prefix);
+    ``wid_path`` the path of the content's ids, without the prefix.
+    """
 
     eid: str
-    wid_path: str  # without the prefix
+    wid_path: str
+    unique: bool = False
 
     @property
     def wid(self) -> str:
-        return f"{WID_PREFIX}__{self.wid_path}"
+        return self.wid_path if self.unique else f"{WID_PREFIX}__{self.wid_path}"
 
-    def child(self, kind: str, number: str, key: str) -> "Ids":
-        eid, wid = f"{kind}_{_part(number)}", f"{kind}_{_part(key)}"
-        return Ids(f"{self.eid}__{eid}" if self.eid else eid, f"{self.wid_path}__{wid}" if self.wid_path else wid)
+    @classmethod
+    def top(cls, name: str) -> "Ids":
+        return cls(name, name, unique=True)
+
+    def child(self, kind: str, number: str | None, key: str | None = None, flat: bool = False) -> "Ids":
+        """A child element: ``kind_number`` after this eId; in the wId ``kind_key`` after this wId path,
+        or (``flat``) on its own, so that it stays when the element moves to another chapter."""
+        eid = f"{kind}_{_part(number)}" if number is not None else kind
+        key = number if key is None else key
+        wid = f"{kind}_{_part(key)}" if key is not None else kind
+        parent_eid = "" if self.eid == "body" else self.eid
+        parent_wid = "" if flat or self.wid_path == "body" else self.wid_path
+        return Ids(f"{parent_eid}__{eid}" if parent_eid else eid, f"{parent_wid}__{wid}" if parent_wid else wid)
 
     def set(self, node: etree._Element) -> etree._Element:
         node.set("eId", self.eid)
@@ -81,7 +103,7 @@ class Ids:
         return node
 
 
-ROOT = Ids("", "")
+BODY = Ids.top("body")
 
 
 # -- inline and block text ---------------------------------------------------------------------
@@ -151,7 +173,7 @@ class Text:
                 self._copy(block, _el(parent, "Tussenkop"), queue)
             elif tag in {"ul", "ol"}:
                 lists += 1
-                self._list(parent, block, queue, ids.child("list", f"o_{lists}", f"o_{lists}"))
+                self._list(parent, block, queue, ids.child("list", f"o_{lists}"))
             elif tag == "blockquote":
                 for inner in block:
                     self._copy(inner, _el(parent, "Al"), queue)
@@ -164,7 +186,7 @@ class Text:
         lijst = ids.set(_el(parent, "Lijst", type="expliciet"))
         for index, item in enumerate(block.findall("li"), start=1):
             number = f"{index}." if block.tag == "ol" else "\u2022"
-            li = ids.child("item", str(index), str(index)).set(_el(lijst, "Li"))
+            li = ids.child("li", number if block.tag == "ol" else f"o_{index}").set(_el(lijst, "Li"))
             _el(li, "LiNummer", number)
             al = _el(li, "Al")
             self._append_text(al, item.text)
@@ -198,31 +220,37 @@ class Plan:
     def of(cls, regeling) -> "Plan":
         plan = cls()
         for hoofdstuk in regeling.hoofdstukken:
-            h_ids = ROOT.child("chp", hoofdstuk.nummer, hoofdstuk.id)
+            h_ids = BODY.child("chp", hoofdstuk.nummer, hoofdstuk.id, flat=True)
             plan.ids[hoofdstuk.id] = h_ids
+            for artikel in hoofdstuk.artikelen:
+                plan._artikel(h_ids, artikel)
             for paragraaf in hoofdstuk.paragrafen:
-                plan.ids[paragraaf.id] = h_ids.child("subsec", paragraaf.nummer, paragraaf.id)
-        for artikel in regeling.artikelen():
-            a_ids = ROOT.child("art", artikel.nummer, artikel.id)
-            plan.ids[artikel.id] = a_ids
-            plan._onderdelen(a_ids, artikel.id, artikel.onderdelen)
-            for lid in artikel.leden:
-                l_ids = a_ids.child("para", str(lid.index), lid.id)
-                plan.ids[f"{artikel.id}.{lid.id}"] = l_ids
-                plan._onderdelen(l_ids, f"{artikel.id}.{lid.id}", lid.onderdelen)
+                p_ids = h_ids.child("subsec", paragraaf.nummer, paragraaf.id, flat=True)
+                plan.ids[paragraaf.id] = p_ids
+                for artikel in paragraaf.artikelen:
+                    plan._artikel(p_ids, artikel)
         return plan
+
+    def _artikel(self, container: Ids, artikel) -> None:
+        a_ids = container.child("art", artikel.nummer, artikel.id, flat=True)
+        self.ids[artikel.id] = a_ids
+        self._onderdelen(a_ids, artikel.id, artikel.onderdelen)
+        for lid in artikel.leden:
+            l_ids = a_ids.child("para", lid.label, lid.id)
+            self.ids[f"{artikel.id}.{lid.id}"] = l_ids
+            self._onderdelen(l_ids, f"{artikel.id}.{lid.id}", lid.onderdelen)
 
     def _onderdelen(self, parent: Ids, prefix: str, onderdelen) -> None:
         if not onderdelen:
             return
-        lijst = parent.child("list", "o_1", "o_1")
+        lijst = parent.child("list", "o_1")
         for onderdeel in onderdelen:
-            o_ids = lijst.child("item", onderdeel.label, onderdeel.id)
+            o_ids = lijst.child("li", onderdeel.label, onderdeel.id)
             self.ids[f"{prefix}.{onderdeel.id}"] = o_ids
             if onderdeel.subonderdelen:
-                sublijst = o_ids.child("list", "o_1", "o_1")
+                sublijst = o_ids.child("list", "o_1")
                 for sub in onderdeel.subonderdelen:
-                    self.ids[f"{prefix}.{onderdeel.id}.{sub.id}"] = sublijst.child("item", str(sub.index), sub.id)
+                    self.ids[f"{prefix}.{onderdeel.id}.{sub.id}"] = sublijst.child("li", sub.label, sub.id)
 
     def targets(self) -> dict[str, str]:
         return {key: ids.eid for key, ids in self.ids.items()}
@@ -318,7 +346,7 @@ class RegelingWriter:
 
     def aanhef(self, parent: etree._Element, aanhef: str, overwegingen, toestemming: str | None, gelet_op: str,
                besluittekst: str, html_overwegingen: Iterable[str] | None = None) -> None:
-        ids = Ids("formula_1", "formula_1")
+        ids = Ids.top("formula_1")
         node = ids.set(_el(parent, "Aanhef"))
         _el(node, "Al", aanhef)
         items = [(str(o.html(einde=";")), reference_ids(self.regeling, o)) for o in overwegingen]
@@ -327,10 +355,11 @@ class RegelingWriter:
         if items:
             considerans = _el(node, "Considerans")
             _el(considerans, "Al", "overwegende dat:")
-            lijst = ids.child("list", "o_1", "o_1").set(_el(considerans, "Lijst", type="expliciet"))
+            lijst_ids = ids.child("list", "o_1")
+            lijst = lijst_ids.set(_el(considerans, "Lijst", type="expliciet"))
             for index, (html, refs) in enumerate(items, start=1):
                 label = markup_letter(index)
-                li = ids.child("list", "o_1", "o_1").child("item", label, label).set(_el(lijst, "Li"))
+                li = lijst_ids.child("li", label).set(_el(lijst, "Li"))
                 _el(li, "LiNummer", f"{label}.")
                 self.text.inline(_el(li, "Al"), html, refs)
         afkondiging = _el(node, "Afkondiging")
@@ -343,7 +372,7 @@ class RegelingWriter:
     def sluiting(self, parent: etree._Element, ondertekening) -> None:
         if not ondertekening:
             return
-        node = Ids("formula_2", "formula_2").set(_el(parent, "Sluiting"))
+        node = Ids.top("formula_2").set(_el(parent, "Sluiting"))
         for item in ondertekening:
             slot = _el(node, "Slotformulering")
             _el(slot, "Al", item.slot)
@@ -357,25 +386,25 @@ class RegelingWriter:
         articles = regeling.artikelsgewijs()
         if regeling.toelichting is None and not articles:
             return
-        ids = Ids("recital", "recital")
+        ids = Ids.top("recital")
         node = ids.set(_el(parent, "Toelichting"))
         self.kop(node, None, None, "Toelichting")
         if regeling.toelichting is not None:
-            general_ids = ids.child("genrecital", "o_1", "o_1")
+            general_ids = ids.child("genrecital", None)
             general = general_ids.set(_el(node, "AlgemeneToelichting"))
             self.kop(general, None, None, "Algemeen")
-            self._divisietekst(general, general_ids.child("content", "o_1", "o_1"), regeling.toelichting)
-            holder, holder_ids = None, ids.child("artrecital", "o_1", "o_1")
+            self._divisietekst(general, general_ids.child("content", "o_1"), regeling.toelichting)
+            holder, holder_ids = None, ids.child("artrecital", None)
             if articles:
                 holder = holder_ids.set(_el(node, "ArtikelgewijzeToelichting"))
                 self.kop(holder, None, None, "Artikelsgewijs")
         else:
-            holder_ids = ids.child("div", "o_1", "o_1")
+            holder_ids = ids.child("div", "o_1")
             holder = holder_ids.set(_el(node, "Divisie"))
             self.kop(holder, None, None, "Artikelsgewijs")
         for artikel in articles:
             key = artikel.id
-            text_ids = holder_ids.child("content", self.plan.ids[key].eid, key)
+            text_ids = holder_ids.child("content", artikel.nummer, key)
             division = self._divisietekst(holder, text_ids, artikel.toelichting)
             kop = etree.Element(_Q + "Kop")
             division.insert(0, kop)
@@ -392,6 +421,7 @@ class RegelingWriter:
 
 
 def _list_ids(first_item: Ids) -> Ids:
+    """The Lijst around a list item: its identifiers without the last step."""
     eid, wid = first_item.eid.rsplit("__", 1)[0], first_item.wid_path.rsplit("__", 1)[0]
     return Ids(eid, wid)
 
@@ -406,11 +436,11 @@ def regeling_xml(regeling) -> bytes:
     """The regulation as STOP ``RegelingKlassiek``; reproducible byte for byte."""
     writer = RegelingWriter(regeling)
     root = _el(None, "RegelingKlassiek", schemaversie=SCHEMAVERSIE)
-    opschrift = Ids("longTitle", "longTitle").set(_el(root, "RegelingOpschrift"))
+    opschrift = Ids.top("longTitle").set(_el(root, "RegelingOpschrift"))
     _el(opschrift, "Al", regeling.opschrift)
     writer.aanhef(root, regeling.aanhef, regeling.overwegingen, regeling.toestemming, regeling.gelet_op,
                   regeling.besluittekst)
-    lichaam = Ids("body", "body").set(_el(root, "Lichaam"))
+    lichaam = BODY.set(_el(root, "Lichaam"))
     for hoofdstuk in regeling.hoofdstukken:
         writer.hoofdstuk(lichaam, hoofdstuk)
     writer.sluiting(root, regeling.ondertekening)
@@ -425,26 +455,27 @@ def serialize(root: etree._Element) -> bytes:
 
 # -- the rules the schema does not check ----------------------------------------------------------
 
-_COMPONENT = r"[A-Za-z]+_(?:o_[0-9]+|[0-9A-Za-z.\-]+)"
-#: A component name and number per level, ``__`` between levels; a few elements occur once and
-#: have a name without a number (docs/stop.md).
-_EID = re.compile(rf"^(?:longTitle|body|recital|{_COMPONENT})(?:__{_COMPONENT})*$")
+_PIECE = r"[A-Za-z]+(?:_(?:o_[0-9]+|[0-9A-Za-z.\-]*[0-9A-Za-z\-]))?(?:_inst[0-9]+)?"
+#: ``[prefix__]element_ref[_nummer]``: an abbreviation, a number (no dot at the end) or ``o_N``,
+#: ``__`` between the levels (STOP, attribuutgroep agAKN).
+_EID = re.compile(rf"^{_PIECE}(?:__{_PIECE})*$")
 _LI_NUMBER = re.compile(r"^([a-z]+\.|[0-9]+\.|[0-9]+°|\u2022)$")
 _LID_NUMBER = re.compile(r"^[0-9]+[a-z]*\.$")
 
 
 def problems(root: etree._Element) -> list[str]:
-    """What breaks STOP's identifier and numbering rules (docs/stop.md) in a tree."""
+    """What breaks STOP's identifier rules, and our numbering of lists and leden, in a tree."""
     found: list[str] = []
-    seen_eid: dict[str, str] = {}
+    seen_eid: set[str] = set()
     seen_wid: set[str] = set()
     mutation_roots = set(root.iter(_Q + "VoegToe", _Q + "Vervang", _Q + "Verwijder", _Q + "VervangKop"))
 
     def scope(node) -> etree._Element | None:
-        for ancestor in node.iterancestors():
-            if ancestor in mutation_roots:
-                return ancestor
-        return None
+        return next((a for a in node.iterancestors() if a in mutation_roots), None)
+
+    def shown(number: etree._Element) -> str:  # the number as it reads after the change
+        new = number.find(_Q + "NieuweTekst")
+        return new.xpath("string()") if new is not None else number.xpath("string()")
 
     for node in root.iter():
         eid, wid = node.get("eId"), node.get("wId")
@@ -452,40 +483,37 @@ def problems(root: etree._Element) -> list[str]:
             continue
         name = etree.QName(node).localname
         if not _EID.match(eid):
-            found.append(f"{name}: eId {eid!r} heeft niet de vorm onderdeel_nummer(__onderdeel_nummer)*")
-        if wid is None or not wid.startswith(WID_PREFIX + "__") or not _EID.match(wid[len(WID_PREFIX) + 2:]):
+            found.append(f"{name}: eId {eid!r} heeft niet de vorm [voorvoegsel__]onderdeel[_nummer]")
+        if eid in UNIQUE:
+            if UNIQUE[eid] != name or wid != eid:
+                found.append(f"{name}: eId {eid!r} hoort bij {UNIQUE[eid]}, met een gelijke wId")
+        elif wid is None or not wid.startswith(WID_PREFIX + "__") or not _EID.match(wid[len(WID_PREFIX) + 2:]):
             found.append(f"{name}: wId {wid!r} heeft niet de vorm {WID_PREFIX}__<pad>")
-        where = scope(node)
         if any(a.get("wijzigactie") == "verwijder" for a in (node, *node.iterancestors())):
             continue  # text that goes keeps the identifiers it had
-        # inside one mutation the same element may appear removed and added; otherwise ids are unique
-        key = f"{id(where)}:{eid}" if where is not None else eid
-        if key in seen_eid:
-            found.append(f"{name}: eId {eid!r} komt dubbel voor")
-        seen_eid[key] = name
-        wkey = f"{id(where)}:{wid}" if where is not None else wid
-        if wkey in seen_wid:
-            found.append(f"{name}: wId {wid!r} komt dubbel voor")
-        seen_wid.add(wkey)
-        parent = node.getparent()
-        while parent is not None and parent.get("eId") is None:
-            parent = parent.getparent()
-        if parent is not None and name not in {"Artikel", "Hoofdstuk"} and etree.QName(parent).localname not in {
-                "Lichaam"} and not eid.startswith(parent.get("eId") + "__") and where is None:
+        where = scope(node)
+        # inside one mutation the text is that of the new regulation; otherwise ids are unique in the document
+        for value, seen, what in ((eid, seen_eid, "eId"), (wid, seen_wid, "wId")):
+            key = f"{id(where)}:{value}" if where is not None else value
+            if key in seen:
+                found.append(f"{name}: {what} {value!r} komt dubbel voor")
+            seen.add(key)
+        if where is not None:
+            continue
+        parent = next((a for a in node.iterancestors() if a.get("eId") is not None), None)
+        if parent is None or parent.get("eId") in {"body"}:
+            continue  # directly under the Lichaam: no prefix
+        if not eid.startswith(parent.get("eId") + "__"):
             found.append(f"{name}: eId {eid!r} begint niet met het eId van zijn ouder {parent.get('eId')!r}")
-    def shown(number: etree._Element) -> str:  # the number as it reads after the change
-        new = number.find(_Q + "NieuweTekst")
-        return new.xpath("string()") if new is not None else number.xpath("string()")
-
     for number in root.iter(_Q + "LiNummer"):
         if not _LI_NUMBER.match(shown(number)):
             found.append(f"LiNummer {number.xpath('string()')!r}: verwacht a., 1., 1° of een opsommingsteken")
     for lijst in root.iter(_Q + "Lijst"):
-        labels = [shown(li.find(_Q + "LiNummer")) if li.find(_Q + "LiNummer") is not None else None
-                  for li in lijst.findall(_Q + "Li")]
+        items = lijst.findall(_Q + "Li")
+        labels = [shown(li.find(_Q + "LiNummer")) if li.find(_Q + "LiNummer") is not None else None for li in items]
         if any(label is None for label in labels) and lijst.get("type") == "expliciet":
             found.append(f"Lijst {lijst.get('eId')}: een expliciete lijst heeft bij elk item een LiNummer")
-        elif labels and not any(li.get("wijzigactie") for li in lijst.findall(_Q + "Li")):
+        elif labels and not any(li.get("wijzigactie") for li in items):
             expected = _sequence(labels[0], len(labels))
             if expected is not None and labels != expected:
                 found.append(f"Lijst {lijst.get('eId')}: nummering {labels} loopt niet door ({expected})")
@@ -737,27 +765,27 @@ def besluit_xml(data) -> bytes:
     """An amendment (``generator/wijziging/maak.py``) as STOP ``BesluitCompact`` with a ``RegelingMutatie``."""
     old_writer, new_writer = RegelingWriter(data.oud_regeling), RegelingWriter(data.nieuw_regeling)
     root = _el(None, "BesluitCompact", schemaversie=SCHEMAVERSIE)
-    opschrift = Ids("longTitle", "longTitle").set(_el(root, "RegelingOpschrift"))
+    opschrift = Ids.top("longTitle").set(_el(root, "RegelingOpschrift"))
     _el(opschrift, "Al", data.opschrift)
     new_writer.aanhef(root, data.aanhef, [], data.toestemming, data.gelet_op, data.besluittekst,
                       html_overwegingen=data.overwegingen)
-    lichaam = Ids("body", "body").set(_el(root, "Lichaam"))
-    artikel_i = Ids("art_I", "art_I").set(_el(lichaam, "WijzigArtikel"))
+    lichaam = BODY.set(_el(root, "Lichaam"))
+    artikel_i = BODY.child("art", "I").set(_el(lichaam, "WijzigArtikel"))
     new_writer.kop(artikel_i, "Artikel", "I", None)
     how = "komt te luiden" if data.vorm == "integraal" else "wordt gewijzigd"
     _el(artikel_i, "Wat", f"De {data.citeertitel} {how} zoals aangegeven in Bijlage A.")
-    artikel_ii = Ids("art_II", "art_II").set(_el(lichaam, "Artikel"))
+    artikel_ii = BODY.child("art", "II").set(_el(lichaam, "Artikel"))
     new_writer.kop(artikel_ii, "Artikel", "II", None)
     _el(_el(artikel_ii, "Inhoud"), "Al", data.inwerkingtreding)
     new_writer.sluiting(root, data.ondertekening)
-    bijlage = Ids("cmp_A", "cmp_A").set(_el(root, "WijzigBijlage"))
+    bijlage = Ids("cmp_A", "cmp_A").set(_el(root, "WijzigBijlage"))  # as STOP's example of a Bijlage
     new_writer.kop(bijlage, "Bijlage", "A", "bij Artikel I")
     was, wordt = (f"/akn/nl/act/gr/{data.datum.year}/{_id_part(data.citeertitel).lower()}/nld@{label}"
                   for label in (data.oud, data.nieuw))
     mutatie = _el(bijlage, "RegelingMutatie", componentnaam="main", was=was, wordt=wordt)
     if data.vorm == "integraal":
-        vervang = _el(mutatie, "Vervang", wat=f"{WID_PREFIX}__body")
-        lichaam_new = Ids("body", "body").set(_el(vervang, "Lichaam"))
+        vervang = _el(mutatie, "Vervang", wat=BODY.wid)
+        lichaam_new = BODY.set(_el(vervang, "Lichaam"))
         for hoofdstuk in data.nieuw_regeling.hoofdstukken:
             new_writer.hoofdstuk(lichaam_new, hoofdstuk)
     else:
@@ -765,12 +793,12 @@ def besluit_xml(data) -> bytes:
     if not len(mutatie):
         raise BuildError("STOP: de wijziging heeft geen wijzigingen in de tekst van de artikelen")
     if data.toelichting:
-        toelichting = Ids("recital", "recital").set(_el(root, "Toelichting"))
+        toelichting = Ids.top("recital").set(_el(root, "Toelichting"))
         new_writer.kop(toelichting, None, None, "Toelichting")
-        general_ids = Ids("recital", "recital").child("genrecital", "o_1", "o_1")
+        general_ids = Ids.top("recital").child("genrecital", None)
         general = general_ids.set(_el(toelichting, "AlgemeneToelichting"))
         new_writer.kop(general, None, None, "Algemeen")
-        text_ids = general_ids.child("content", "o_1", "o_1")
+        text_ids = general_ids.child("content", "o_1")
         division = text_ids.set(_el(general, "Divisietekst"))
         html = markup.to_html(data.toelichting, data.nieuw_regeling.absolute_resolver)
         new_writer.text.blocks(_el(division, "Inhoud"), str(html), None, text_ids)
