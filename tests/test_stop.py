@@ -263,3 +263,43 @@ def test_amendment_with_renumbering_replaces_the_headings(schema, amendments):
         new = nummer.findtext("t:NieuweTekst", namespaces=NS)
         assert old != new and abs(int(new) - int(old)) <= 2  # one moved in and one inserted before, at most
         assert op.get("eId-wordt").endswith(f"__art_{new}")
+
+
+@needs_schema
+def test_mutation_places_new_chapters_and_replaces_a_container_that_keeps_nothing(schema, tmp_path):
+    """A chapter before the first, and a chapter whose articles all leave (to the chapter before)
+    while a new one comes: there is nothing left to place against, so the chapter is replaced."""
+    from types import SimpleNamespace
+
+    old = load_project(CONTENT / "drechtsteden").afgeleid.regeling
+    folder = tmp_path / "drechtsteden"
+    shutil.copytree(CONTENT / "drechtsteden", folder)
+    data = yaml.safe_load((folder / "regeling.yaml").read_text(encoding="utf-8"))
+    chapters = {h["id"]: h for h in data["regeling"]["hoofdstukken"]}
+    chapters["financien"]["artikelen"].extend(chapters["organisatie"]["artikelen"])
+    chapters["organisatie"]["artikelen"] = [{"id": "ict", "titel": "Informatievoorziening", "onderwerpen": ["overig"],
+                                             "tekst": "Het openbaar lichaam zorgt voor de informatievoorziening."}]
+    data["regeling"]["hoofdstukken"].insert(0, {"id": "inleiding", "titel": "Inleiding", "artikelen": [
+        {"id": "doel", "titel": "Doel", "onderwerpen": ["overig"], "tekst": "Deze regeling regelt de samenwerking."}]})
+    (folder / "regeling.yaml").write_text(yaml.safe_dump(data, allow_unicode=True, sort_keys=False), encoding="utf-8")
+    new = load_project(folder).afgeleid.regeling
+    besluit = SimpleNamespace(
+        oud_regeling=old, nieuw_regeling=new, opschrift=f"Wijziging van de {old.citeertitel}", aanhef=new.aanhef,
+        overwegingen=["het wenselijk is de regeling te wijzigen;"], toestemming=None, gelet_op="gelet op artikel 1;",
+        besluittekst="de volgende regeling te treffen:", vorm="artikelsgewijs", citeertitel=old.citeertitel,
+        inwerkingtreding="Deze regeling treedt in werking op 1 januari 2027.", ondertekening=new.ondertekening,
+        datum=__import__("datetime").date(2026, 11, 30), oud="v1", nieuw="v2", toelichting=None)
+    xml = stop.besluit_xml(besluit)
+    assert xml == stop.besluit_xml(besluit)
+    tree = etree.ElementTree(etree.fromstring(xml))
+    assert schema.validate(tree), str(schema.error_log)
+    mutatie = tree.getroot().find("t:WijzigBijlage/t:RegelingMutatie", NS)
+    ops = [(etree.QName(op).localname, op.get("wat") or op.get("context"), op.get("positie")) for op in mutatie]
+    assert ("VoegToe", "gr_1__chp_algemeen", "komtVoor") in ops  # the new first chapter
+    assert ("Verwijder", "gr_1__art_personeel", None) in ops and ("Verwijder", "gr_1__art_archief", None) in ops
+    assert ("VoegToe", "gr_1__art_bijdragen", "volgtOp") in ops and ("VoegToe", "gr_1__art_personeel", "volgtOp") in ops
+    replaced = next(op for op in mutatie if op.get("wat") == "gr_1__chp_organisatie")
+    assert etree.QName(replaced).localname == "Vervang"
+    assert [a.get("wId") for a in replaced.iter(f"{{{stop.NS}}}Artikel")] == ["gr_1__art_ict"]
+    first = next(op for op in mutatie if op.get("context") == "gr_1__chp_algemeen").find("t:Hoofdstuk", NS)
+    assert first.get("eId") == "chp_1" and first.find("t:Artikel", NS).get("eId") == "chp_1__art_1"

@@ -190,7 +190,7 @@ class Text:
             _el(li, "LiNummer", number)
             al = _el(li, "Al")
             self._append_text(al, item.text)
-            for child in item:
+            for child in list(item):
                 if child.tag in {"ul", "ol"}:
                     raise BuildError("STOP: een lijst in een lijst in de toelichting wordt niet ondersteund")
                 if child.tag == "p":
@@ -690,34 +690,50 @@ class Mutatie:
                 self.voeg_toe(previous_chapter, next((c.id for c in new.hoofdstukken[new.hoofdstukken.index(h):]
                                                       if c.id in old_chapters), None),
                               lambda parent, h=h: self.new.hoofdstuk(parent, h))
+            elif not self.anchored(h.artikelen, old_places, (h.id, None)):
+                self.vervang(h.id, lambda parent, h=h: self.new.hoofdstuk(parent, h))
             else:
                 self.kop(h.id, old_chapters[h.id], h)
-                self.container(h.artikelen, old_places, new_places, (h.id, None))
+                self.container(h.artikelen, old_places, (h.id, None))
                 previous_paragraph = None
                 for p in h.paragrafen:
                     known = old_paragraphs.get(p.id)
                     if known is None or known[0] != h.id:
                         later = [q.id for q in h.paragrafen[h.paragrafen.index(p):]
                                  if old_paragraphs.get(q.id, (None,))[0] == h.id]
+                        if previous_paragraph is None and not later:
+                            self.vervang(h.id, lambda parent, h=h: self.new.hoofdstuk(parent, h))
+                            break  # the chapter's paragraphs were all new: the chapter is replaced
                         self.voeg_toe(previous_paragraph, later[0] if later else None,
-                                      lambda parent, p=p: self.new.paragraaf(parent, p), container=h.id)
+                                      lambda parent, p=p: self.new.paragraaf(parent, p))
+                    elif not self.anchored(p.artikelen, old_places, (h.id, p.id)):
+                        self.vervang(p.id, lambda parent, p=p: self.new.paragraaf(parent, p))
                     else:
                         self.kop(p.id, known[1], p)
-                        self.container(p.artikelen, old_places, new_places, (h.id, p.id))
+                        self.container(p.artikelen, old_places, (h.id, p.id))
                     previous_paragraph = p.id
             previous_chapter = h.id
 
-    def container(self, articles, old_places, new_places, place) -> None:
+    @staticmethod
+    def anchored(articles, old_places, place) -> bool:
+        """Whether a container keeps an article it had, to place new ones against; a container whose
+        articles are all new (or that had none) is replaced as a whole."""
+        return not articles or any(old_places.get(a.id) == place for a in articles)
+
+    def container(self, articles, old_places, place) -> None:
         old_articles = {a.id: a for a in self.old.regeling.artikelen()}
         previous = None
         for index, a in enumerate(articles):
             if old_places.get(a.id) != place:
                 later = [b.id for b in articles[index:] if old_places.get(b.id) == place]
-                self.voeg_toe(previous, later[0] if later else None, lambda parent, a=a: self.new.artikel(parent, a),
-                              container=place[1] or place[0])
+                self.voeg_toe(previous, later[0] if later else None, lambda parent, a=a: self.new.artikel(parent, a))
             else:
                 self.artikel(old_articles[a.id], a)
             previous = a.id
+
+    def vervang(self, key: str, build) -> None:
+        node = _el(self.target, "Vervang", wat=self.wid(self.old, key))
+        build(node)
 
     def kop(self, key: str, old_item, new_item) -> None:
         if (old_item.nummer, old_item.titel) == (new_item.nummer, new_item.titel):
@@ -749,14 +765,12 @@ class Mutatie:
         node = _el(self.target, "Verwijder", wat=wat)
         build(node)
 
-    def voeg_toe(self, after: str | None, before: str | None, build, container: str | None = None) -> None:
+    def voeg_toe(self, after: str | None, before: str | None, build) -> None:
         if after is not None:
             node = _el(self.target, "VoegToe", positie="volgtOp", context=self.wid(self.new, after))
         elif before is not None:
             node = _el(self.target, "VoegToe", positie="komtVoor", context=self.wid(self.old, before))
-        elif container is not None:  # the first of an emptied container: after its heading
-            node = _el(self.target, "VoegToe", positie="volgtOp", context=self.wid(self.new, container))
-        else:
+        else:  # the callers replace a container that keeps nothing to place against
             raise BuildError("STOP: geen plaats gevonden voor een ingevoegd onderdeel")
         build(node)
 
