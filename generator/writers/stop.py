@@ -30,6 +30,7 @@ from lxml import html as lxml_html
 
 from .. import markup
 from ..errors import BuildError
+from ..regeling.numbering import letter
 
 NS = "https://standaarden.overheid.nl/stop/imop/tekst/"
 SCHEMAVERSIE = "1.1.0"
@@ -43,7 +44,7 @@ _Q = "{%s}" % NS
 def _el(parent: etree._Element | None, tag: str, text: str | None = None, **attrs: str) -> etree._Element:
     node = etree.Element(_Q + tag, nsmap={None: NS}) if parent is None else etree.SubElement(parent, _Q + tag)
     for key, value in attrs.items():
-        node.set(key.replace("_", "-") if key == "eId_wordt" else key, value)
+        node.set(key, value)
     if text is not None:
         node.text = text
     return node
@@ -146,8 +147,7 @@ class Text:
                 key = refs.pop(0)
                 if key not in self.targets:
                     raise BuildError(f"STOP: verwijzing naar onbekend doel {key}")
-                ref = _el(target, "IntRef", child.text_content(), ref=self.targets[key])
-                del ref  # text only: IntRef holds no emphasis
+                _el(target, "IntRef", child.text_content(), ref=self.targets[key])  # text only, as STOP allows
             elif tag in self.INLINE:
                 self._copy(child, _el(target, self.INLINE[tag]), refs)
             elif tag == "a" and (child.get("href") or "").startswith(("http://", "https://")):
@@ -358,7 +358,7 @@ class RegelingWriter:
             lijst_ids = ids.child("list", "o_1")
             lijst = lijst_ids.set(_el(considerans, "Lijst", type="expliciet"))
             for index, (html, refs) in enumerate(items, start=1):
-                label = markup_letter(index)
+                label = letter(index)
                 li = lijst_ids.child("li", label).set(_el(lijst, "Li"))
                 _el(li, "LiNummer", f"{label}.")
                 self.text.inline(_el(li, "Al"), html, refs)
@@ -424,12 +424,6 @@ def _list_ids(first_item: Ids) -> Ids:
     """The Lijst around a list item: its identifiers without the last step."""
     eid, wid = first_item.eid.rsplit("__", 1)[0], first_item.wid_path.rsplit("__", 1)[0]
     return Ids(eid, wid)
-
-
-def markup_letter(index: int) -> str:
-    from ..regeling.numbering import letter
-
-    return letter(index)
 
 
 def regeling_xml(regeling) -> bytes:
@@ -525,8 +519,6 @@ def problems(root: etree._Element) -> list[str]:
 
 
 def _sequence(first: str, count: int) -> list[str] | None:
-    from ..regeling.numbering import letter
-
     if first == "a.":
         return [f"{letter(i)}." for i in range(1, count + 1)]
     if first == "1.":
