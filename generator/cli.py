@@ -9,6 +9,7 @@ Exit codes: 0 success, 2 invalid content (or invalid use), 1 anything else.
 from __future__ import annotations
 
 import os
+import re
 import sys
 import time
 from pathlib import Path
@@ -42,8 +43,6 @@ def _takes_ctx(method) -> bool:
 
 class _DutchHelp:
     """Dutch headings for click's help pages."""
-
-    options_metavar = "[OPTIES]"
 
     def __init__(self, *args, **kwargs):
         kwargs.setdefault("options_metavar", "[OPTIES]")
@@ -411,7 +410,7 @@ def run() -> None:
             message = f"kan {message.split(chr(39))[1] if chr(39) in message else message} niet gebruiken"
         _usage(error, f"ongeldige waarde voor {hint.strip(chr(39))}: {message}" if hint else message)
     except click.exceptions.UsageError as error:
-        message = error.format_message()
+        message = _dutch_usage(error.format_message())
         if message.startswith("No such command"):
             import difflib
 
@@ -424,6 +423,23 @@ def run() -> None:
         sys.exit(1)
     except click.exceptions.Exit as done:
         sys.exit(done.exit_code)
+
+
+#: click's other usage errors, said in Dutch.
+_USAGE_MESSAGES = (
+    (re.compile(r"^Got unexpected extra arguments? \((.*)\)$"), "onverwacht extra argument: {0}"),
+    (re.compile(r"^Option '(.+)' requires an argument\.$"), "optie {0} vraagt een waarde"),
+    (re.compile(r"^Option '(.+)' requires (\d+) arguments\.$"), "optie {0} vraagt {1} waarden"),
+    (re.compile(r"^Option '(.+)' does not take a value\.$"), "optie {0} neemt geen waarde"),
+)
+
+
+def _dutch_usage(message: str) -> str:
+    for pattern, dutch in _USAGE_MESSAGES:
+        match = pattern.match(message)
+        if match:
+            return dutch.format(*match.groups())
+    return message
 
 
 def _usage(error: click.exceptions.UsageError, message: str) -> None:

@@ -66,6 +66,10 @@ def test_defaults_are_shown_in_dutch(capsys, monkeypatch):
     (["wijziging", "a", "--nummering", "x"], "ongeldige waarde voor --nummering: kies uit"),
     (["tekst"], "BESTAND ontbreekt"),
     (["tekst", "bestaat-niet.docx"], "bestand niet gevonden: bestaat-niet.docx"),
+    (["tekst", "a.docx", "b.docx"], "onverwacht extra argument: b.docx"),
+    (["check", "content/drechtsteden", "meer", "nog"], "onverwacht extra argument: meer nog"),
+    (["preview", "--port"], "optie --port vraagt een waarde"),
+    (["build", "--overschrijf=ja"], "optie --overschrijf neemt geen waarde"),
 ])
 def test_usage_errors_are_dutch_with_exit_code_2(capsys, monkeypatch, args, expected):
     code, out, err = _run(capsys, monkeypatch, *args)
