@@ -27,8 +27,24 @@ from .paths import project_root, slug, template_dirs
 from .formatting import datum
 from .render import context_for, make_environment, render_html, to_document
 
-FORMATS = ("docx", "pdf")  # the default; "html" on request
-ALL_FORMATS = ("docx", "pdf", "html")
+FORMATS = ("docx", "pdf")  # the default; "html" and "stop" on request
+ALL_FORMATS = ("docx", "pdf", "html", "stop")
+#: The file extension of each format; STOP is XML, and only the regulation has it.
+EXTENSIONS = {"docx": "docx", "pdf": "pdf", "html": "html", "stop": "xml"}
+
+
+def filename(stem: str, fmt: str) -> str:
+    return f"{stem}.{EXTENSIONS[fmt]}"
+
+
+def formats_for(document_name: str, formats: tuple[str, ...]) -> tuple[str, ...]:
+    """The formats one deliverable is made in: STOP XML only for the regulation (and its amendment)."""
+    if document_name in STOP_DOCUMENTS:
+        return formats
+    return tuple(fmt for fmt in formats if fmt != "stop")
+
+
+STOP_DOCUMENTS = {"gemeenschappelijke-regeling", "wijzigingsregeling"}
 
 
 @dataclass
@@ -139,6 +155,7 @@ def render(project: Project, job: Job):
     document.base_dir = project.template_dirs[0]
     if (created := _meta_date(document)) is not None:
         document.date = created
+    document.stop = project.afgeleid.regeling if job.deliverable.name == "gemeenschappelijke-regeling" else None
     document.placeholders = {
         "gemeente": job.gemeente.naam if job.gemeente else "",
         "samenwerking": project.inhoud.samenwerking.naam,
@@ -173,6 +190,14 @@ def produce(document, formats: tuple[str, ...]) -> dict[str, bytes]:
         from .writers.html import write_html
 
         files[f"{document.name}.html"] = write_html(document)
+    if "stop" in formats:
+        from .writers import stop
+
+        source = getattr(document, "stop", None)
+        if source is None:
+            raise BuildError(f"document {document.name}: STOP XML is er alleen voor de regeling en haar wijziging")
+        xml = stop.besluit_xml(source) if hasattr(source, "nieuw_regeling") else stop.regeling_xml(source)
+        files[filename(document.name, "stop")] = xml
     return files
 
 
@@ -248,8 +273,8 @@ def _make_job(index: int) -> Made:
     project, selected, formats, folder, recorded = _JOBS
     document = render(project, selected[index])
     keys, same, wanted = {}, [], []
-    for fmt in formats:
-        name = f"{document.name}.{fmt}"
+    for fmt in formats_for(selected[index].deliverable.name, formats):
+        name = filename(document.name, fmt)
         keys[fmt] = input_key(document, fmt)
         if _up_to_date(folder, recorded, name, keys[fmt], "invoer"):
             same.append(name)
@@ -352,7 +377,7 @@ def build(
     outputs: list[Output] = []
     pending: list[Job] = []
     for job in selected:
-        names = [f"{job.name}.{fmt}" for fmt in formats]
+        names = [filename(job.name, fmt) for fmt in formats_for(job.deliverable.name, formats)]
         if all(_up_to_date(folder, recorded, name, everything, "bron") for name in names):
             # Nothing this build reads has changed since these files were made: not even rendered.
             outputs.extend(Output(name, None, recorded[name]) for name in names)
@@ -360,8 +385,8 @@ def build(
             pending.append(job)
     made = make_all(project, pending, formats, folder, recorded)
     for job, result in zip(pending, made):
-        for fmt in formats:
-            name = f"{job.name}.{fmt}"
+        for fmt in formats_for(job.deliverable.name, formats):
+            name = filename(job.name, fmt)
             if name in result.same:
                 outputs.append(Output(name, None, {**recorded[name], "bron": everything}))  # same inputs
                 continue

@@ -9,6 +9,7 @@ Exit codes: 0 success, 2 invalid content (or invalid use), 1 anything else.
 from __future__ import annotations
 
 import os
+import re
 import sys
 import time
 from pathlib import Path
@@ -20,8 +21,32 @@ from . import __version__
 DEFAULT_CONTENT = Path("content") / "drechtsteden"
 
 
+_CLICK_WORDS = (("[default: ", "[standaard: "), ("[required]", "[verplicht]"), ("; required", "; verplicht"))
+
+
+class Argument(click.Argument):
+    """A positional argument with a description, listed under "Argumenten" in the help."""
+
+    def __init__(self, *args, help: str = "", **kwargs):  # noqa: A002 - click's own name for it
+        super().__init__(*args, **kwargs)
+        self.help = help
+
+    def get_help_record(self, ctx):
+        return (self.make_metavar(ctx) if _takes_ctx(self.make_metavar) else self.make_metavar(), self.help)
+
+
+def _takes_ctx(method) -> bool:
+    import inspect
+
+    return "ctx" in inspect.signature(method).parameters
+
+
 class _DutchHelp:
     """Dutch headings for click's help pages."""
+
+    def __init__(self, *args, **kwargs):
+        kwargs.setdefault("options_metavar", "[OPTIES]")
+        super().__init__(*args, **kwargs)
 
     def get_help_option(self, ctx):
         option = super().get_help_option(ctx)
@@ -34,7 +59,13 @@ class _DutchHelp:
         formatter.write_usage(ctx.command_path, " ".join(pieces), prefix="Gebruik: ")
 
     def format_options(self, ctx, formatter):
-        records = [r for p in self.get_params(ctx) if (r := p.get_help_record(ctx)) is not None]
+        params = self.get_params(ctx)
+        arguments = [r for p in params if isinstance(p, click.Argument) and (r := p.get_help_record(ctx)) is not None]
+        records = [(name, _dutch(text)) for p in params if not isinstance(p, click.Argument)
+                   and (record := p.get_help_record(ctx)) is not None for name, text in [record]]
+        if arguments:
+            with formatter.section("Argumenten"):
+                formatter.write_dl(arguments)
         if records:
             with formatter.section("Opties"):
                 formatter.write_dl(records)
@@ -56,8 +87,18 @@ class Command(_DutchHelp, click.Command):
 class Group(_DutchHelp, click.Group):
     command_class = Command
 
+    def __init__(self, *args, **kwargs):
+        kwargs.setdefault("subcommand_metavar", "OPDRACHT [ARGUMENTEN]...")
+        super().__init__(*args, **kwargs)
+
     def format_commands(self, ctx, formatter):  # listed in format_options already
         pass
+
+
+def _dutch(text: str) -> str:
+    for english, dutch in _CLICK_WORDS:
+        text = text.replace(english, dutch)
+    return text
 
 
 CONTEXT = {"help_option_names": ["-h", "--help"], "max_content_width": 100}
@@ -85,6 +126,36 @@ def _fail(error: BaseException) -> None:
     sys.exit(1)
 
 
+def _harfbuzz_subset_found() -> bool:
+    """Whether WeasyPrint can subset fonts with HarfBuzz: the library it loads (the same names) and
+    HarfBuzz 4.1 or newer. Asked with ctypes, so a build that writes nothing does not load WeasyPrint."""
+    import ctypes
+
+    def load(*names: str):
+        for name in names:
+            try:
+                return ctypes.CDLL(name)
+            except OSError:
+                continue
+        return None
+
+    subset = load("libharfbuzz-subset.so.0", "libharfbuzz-subset.0.dylib", "libharfbuzz-subset-0.dll")
+    harfbuzz = load("libharfbuzz.so.0", "libharfbuzz.0.dylib", "libharfbuzz-0.dll")
+    if subset is None or harfbuzz is None:
+        return False
+    try:
+        return bool(harfbuzz.hb_version_atleast(4, 1, 0))
+    except AttributeError:
+        return False
+
+
+def _harfbuzz_notice(formats: tuple[str, ...]) -> None:
+    """Say once, before a build with PDF, that HarfBuzz-subset is missing and what that costs."""
+    if "pdf" in formats and not _harfbuzz_subset_found():
+        click.echo("let op: HarfBuzz-subset ontbreekt (Debian/Ubuntu: libharfbuzz-subset0); de PDF wordt dan met "
+                   "fontTools gemaakt en dat is ongeveer drie keer zo traag.", err=True)
+
+
 def _print_report(report) -> None:
     """What a build wrote, backed up and left alone, one file a line."""
     for label, paths in (("reservekopie", report.backups), ("geschreven", report.written),
@@ -102,7 +173,7 @@ def _content_dir(value: str | None) -> Path:
 
 
 def _formats(value: str) -> tuple[str, ...]:
-    from_build = ("docx", "pdf", "html")
+    from_build = ("docx", "pdf", "html", "stop")
     chosen = tuple(dict.fromkeys(part.strip().lower() for part in value.split(",") if part.strip()))
     unknown = [part for part in chosen if part not in from_build]
     if unknown or not chosen:
@@ -123,12 +194,15 @@ def main() -> None:
     """
 
 
+INHOUD_HELP = "Map met de YAML-bestanden van de samenwerking (standaard content/drechtsteden)."
+
+
 @main.command(context_settings=CONTEXT)
-@click.argument("content_dir", required=False, metavar="[INHOUD]")
+@click.argument("content_dir", required=False, metavar="[INHOUD]", cls=Argument, help=INHOUD_HELP)
 @click.option("--out", "out_dir", default="output", show_default=True, metavar="MAP",
               help="Map waarin output/<samenwerking>/ komt.")
 @click.option("--formaat", default="docx,pdf", show_default=True, metavar="LIJST",
-              help="Formaten, gescheiden door komma's: docx, pdf, html.")
+              help="Formaten, gescheiden door komma's: docx, pdf, html, stop (STOP-XML van de regeling).")
 @click.option("--gemeente", default=None, metavar="NAAM",
               help="Bouw alleen de stukken van deze gemeente (en geen gezamenlijke stukken).")
 @click.option("--document", "documenten", multiple=True, metavar="NAAM",
@@ -141,6 +215,7 @@ def build(content_dir: str | None, out_dir: str, formaat: str, gemeente: str | N
     formats = _formats(formaat)
     folder = _content_dir(content_dir)
     started = time.perf_counter()
+    _harfbuzz_notice(formats)
     try:
         from .build import build as run_build
 
@@ -155,7 +230,7 @@ def build(content_dir: str | None, out_dir: str, formaat: str, gemeente: str | N
 
 
 @main.command(context_settings=CONTEXT)
-@click.argument("content_dir", required=False, metavar="[INHOUD]")
+@click.argument("content_dir", required=False, metavar="[INHOUD]", cls=Argument, help=INHOUD_HELP)
 def check(content_dir: str | None) -> None:
     """Controleer de inhoud zonder iets te schrijven."""
     folder = _content_dir(content_dir)
@@ -172,7 +247,7 @@ def check(content_dir: str | None) -> None:
 
 
 @main.command(context_settings=CONTEXT)
-@click.argument("content_dir", required=False, metavar="[INHOUD]")
+@click.argument("content_dir", required=False, metavar="[INHOUD]", cls=Argument, help=INHOUD_HELP)
 @click.option("--port", default=8765, show_default=True, type=click.IntRange(0, 65535),
               help="Poort op 127.0.0.1 (0: een vrije poort).")
 def preview(content_dir: str | None, port: int) -> None:
@@ -194,7 +269,8 @@ def preview(content_dir: str | None, port: int) -> None:
 
 
 @main.command(context_settings=CONTEXT)
-@click.argument("naam")
+@click.argument("naam", metavar="NAAM", cls=Argument,
+                help='Naam van de samenwerking, bijvoorbeeld "Regio Rivierenland ICT"; wordt ook de mapnaam.')
 @click.option("--vorm", default="openbaar-lichaam", show_default=True, metavar="VORM",
               help="Rechtsvorm: openbaar-lichaam, bedrijfsvoeringsorganisatie, gemeenschappelijk-orgaan, "
                    "centrumgemeente of regeling-zonder-meer.")
@@ -224,7 +300,9 @@ def nieuw(naam: str, vorm: str, gemeenten: str | None, parent: str) -> None:
 
 
 @main.command(context_settings=CONTEXT)
-@click.argument("revisies", nargs=-1, required=True, metavar="REV_OUD [REV_NIEUW] [INHOUD]")
+@click.argument("revisies", nargs=-1, required=True, metavar="REV_OUD [REV_NIEUW] [INHOUD]", cls=Argument,
+                help="De vastgestelde en de nieuwe revisie (commit, tag of branch; zonder REV_NIEUW de werkmap), "
+                     "en de map met inhoud.")
 @click.option("--integraal", is_flag=True,
               help="Stel de hele tekst opnieuw vast (\"... te wijzigen, zodat deze komt te luiden als volgt:\"), "
                    "met nieuwe nummers.")
@@ -234,7 +312,8 @@ def nieuw(naam: str, vorm: str, gemeenten: str | None, parent: str) -> None:
 @click.option("--out", "out_dir", default="output", show_default=True, metavar="MAP",
               help="Map waarin output/<samenwerking>/ komt.")
 @click.option("--formaat", default="docx,pdf", show_default=True, metavar="LIJST",
-              help="Formaten van de wijzigingsregeling en de raadsvoorstellen: docx, pdf, html. "
+              help="Formaten van de wijzigingsregeling en de raadsvoorstellen: docx, pdf, html, stop "
+                   "(STOP-XML van de wijzigingsregeling). "
                    "De redline is altijd een DOCX.")
 @click.option("--overschrijf", is_flag=True,
               help="Overschrijf met de hand gewijzigde uitvoer; er blijft een reservekopie staan.")
@@ -261,6 +340,7 @@ def wijziging(revisies: tuple[str, ...], integraal: bool, nummering: str, out_di
             new = rest[0]
     folder = _content_dir(content)
     started = time.perf_counter()
+    _harfbuzz_notice(formats)
     try:
         from .wijziging.maak import wijziging as run
 
@@ -288,9 +368,14 @@ def _is_revision(value: str) -> bool:
 
 
 @main.command(context_settings=CONTEXT)
-@click.argument("bestand", type=click.Path(exists=True, dir_okay=False, path_type=Path))
+@click.argument("bestand", metavar="BESTAND", type=click.Path(path_type=Path), cls=Argument,
+                help="Een gemaakte .docx of .pdf.")
 def tekst(bestand: Path) -> None:
     """Toon de tekst van een DOCX of PDF (voor git diff, zie docs/git.md)."""
+    if not bestand.is_file():
+        click.echo(f"fout: bestand niet gevonden: {bestand}" if not bestand.exists()
+                   else f"fout: {bestand} is geen bestand", err=True)
+        sys.exit(2)
     try:
         from .textconv import text_of
 
@@ -319,9 +404,13 @@ def run() -> None:
             message = f"verwacht een geheel getal van 0 tot en met 65535, gevonden {message.split(' is ')[0]}"
         elif "is not one of" in message:
             message = f"kies uit {message.split('is not one of', 1)[1].strip().rstrip('.')}"
+        elif "does not exist" in message:
+            message = f"bestand of map niet gevonden: {message.split(chr(39))[1] if chr(39) in message else message}"
+        elif "is a directory" in message or "is not readable" in message or "is not writable" in message:
+            message = f"kan {message.split(chr(39))[1] if chr(39) in message else message} niet gebruiken"
         _usage(error, f"ongeldige waarde voor {hint.strip(chr(39))}: {message}" if hint else message)
     except click.exceptions.UsageError as error:
-        message = error.format_message()
+        message = _dutch_usage(error.format_message())
         if message.startswith("No such command"):
             import difflib
 
@@ -334,6 +423,23 @@ def run() -> None:
         sys.exit(1)
     except click.exceptions.Exit as done:
         sys.exit(done.exit_code)
+
+
+#: click's other usage errors, said in Dutch.
+_USAGE_MESSAGES = (
+    (re.compile(r"^Got unexpected extra arguments? \((.*)\)$"), "onverwacht extra argument: {0}"),
+    (re.compile(r"^Option '(.+)' requires an argument\.$"), "optie {0} vraagt een waarde"),
+    (re.compile(r"^Option '(.+)' requires (\d+) arguments\.$"), "optie {0} vraagt {1} waarden"),
+    (re.compile(r"^Option '(.+)' does not take a value\.$"), "optie {0} neemt geen waarde"),
+)
+
+
+def _dutch_usage(message: str) -> str:
+    for pattern, dutch in _USAGE_MESSAGES:
+        match = pattern.match(message)
+        if match:
+            return dutch.format(*match.groups())
+    return message
 
 
 def _usage(error: click.exceptions.UsageError, message: str) -> None:

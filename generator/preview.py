@@ -199,10 +199,13 @@ def make_handler(preview: Preview) -> type[BaseHTTPRequestHandler]:
                 body = preview.page(path[len("/doc/"):])
             elif path.startswith("/laatste/"):
                 body = preview.page(path[len("/laatste/"):], last_good=True)
-            if body is None:
-                self.send_error(HTTPStatus.NOT_FOUND, "Niet gevonden")
-                return
-            self.send_response(HTTPStatus.OK)
+            status = HTTPStatus.OK
+            if body is None:  # a Dutch page, not http.server's English "Error response"
+                status, content_type = HTTPStatus.NOT_FOUND, "text/html; charset=utf-8"
+                body = _shell("Niet gevonden", '<div class="voorbeeld-balk"><a href="/">Alle documenten</a></div>'
+                                               f"<h1>Niet gevonden</h1><p>Hier staat geen document: "
+                                               f"{html.escape(path)}.</p>", preview.state.generation)
+            self.send_response(status)
             self.send_header("Content-Type", content_type)
             self.send_header("Content-Length", str(len(body)))
             self.send_header("Cache-Control", "no-store")

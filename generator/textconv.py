@@ -51,6 +51,9 @@ def pdf_text(path: Path) -> str:
         from pypdf import PdfReader
     except ImportError:  # pragma: no cover - pypdf is a dependency
         raise SamenwerkingError("pypdf is niet geïnstalleerd; installeer het om PDF-tekst te tonen") from None
+    import logging
+
+    logging.getLogger("pypdf").setLevel(logging.ERROR)  # its warnings about damaged files are English noise
     reader = PdfReader(str(path))
     pages = []
     for number, page in enumerate(reader.pages, start=1):
@@ -58,10 +61,21 @@ def pdf_text(path: Path) -> str:
     return "\n".join(pages) + "\n"
 
 
+class UnreadableFile(SamenwerkingError):
+    """The file is not a DOCX or PDF this command can read: wrong use, exit code 2."""
+
+    exit_code = 2
+
+
 def text_of(path: Path) -> str:
     suffix = path.suffix.lower()
-    if suffix == ".docx":
-        return docx_text(path)
-    if suffix == ".pdf":
-        return pdf_text(path)
-    raise SamenwerkingError(f"{path}: alleen .docx en .pdf worden ondersteund")
+    if suffix not in (".docx", ".pdf"):
+        raise UnreadableFile(f"{path}: alleen .docx en .pdf worden ondersteund")
+    try:
+        return docx_text(path) if suffix == ".docx" else pdf_text(path)
+    except SamenwerkingError:
+        raise
+    except Exception as error:  # noqa: BLE001 - a damaged or unreadable file, whatever the library says
+        what = "Word-bestand (.docx)" if suffix == ".docx" else "PDF-bestand"
+        reason = error.strerror if isinstance(error, OSError) and error.strerror else type(error).__name__
+        raise UnreadableFile(f"{path}: kan dit niet lezen als {what} ({reason})") from None

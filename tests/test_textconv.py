@@ -50,4 +50,4 @@ def test_tekst_refuses_other_files(tmp_path):
     other = tmp_path / "notitie.txt"
     other.write_text("x", encoding="utf-8")
     result = subprocess.run([sys.executable, "-m", "generator", "tekst", str(other)], capture_output=True, text=True)
-    assert result.returncode == 1 and "alleen .docx en .pdf" in result.stderr
+    assert result.returncode == 2 and "alleen .docx en .pdf" in result.stderr

@@ -21,7 +21,7 @@ from pathlib import Path
 from markupsafe import Markup, escape
 
 from .. import __version__, markup
-from ..build import Job, Project, produce_all, render
+from ..build import Job, Project, filename, formats_for, produce_all, render
 from ..deliverables import Declaratie, Deliverable
 from ..errors import ContentError, Problem
 from ..formatting import datum, opsomming
@@ -72,6 +72,7 @@ class Wijzigingsregeling:
     uitleg_artikel_ii: str
     redline: Markup
     nieuw_regeling: RegelingTekst
+    oud_regeling: RegelingTekst | None = None  # the regulation in force (STOP: the mutation's "was")
 
 
 @dataclass
@@ -127,7 +128,7 @@ def wijziging(content_dir: Path, rev_oud: str, rev_nieuw: str | None = None, out
     project = Project(folder, new.content, new.inhoud, new.afgeleid, dirs, [])
     jobs: list[tuple[Job, str, tuple[str, ...]]] = []
     main = "wijziging/integraal.html.j2" if integraal else "wijziging/wijzigingsregeling.html.j2"
-    jobs.append((_job(dirs, "wijzigingsregeling", data.opschrift, main), stem, formats))
+    jobs.append((_job(dirs, "wijzigingsregeling", data.opschrift, main), stem, formats_for("wijzigingsregeling", formats)))
     jobs.append((_job(dirs, "wijzigingsregeling-redline", f"{data.citeertitel}: bijgehouden wijzigingen",
                       "wijziging/redline.html.j2", verwijzingen="regeling"), f"{stem}-redline", ("docx",)))
     decision = _decision(new.inhoud)
@@ -139,7 +140,7 @@ def wijziging(content_dir: Path, rev_oud: str, rev_nieuw: str | None = None, out
         for gemeente in new.afgeleid.deelnemers:
             job = _job(dirs, "wijzigingsregeling-raadsvoorstel", "Raadsvoorstel", "wijziging/raadsvoorstel.html.j2",
                        gemeente=gemeente)
-            jobs.append((job, f"{stem}-raadsvoorstel-{slug(gemeente.naam)}", formats))
+            jobs.append((job, f"{stem}-raadsvoorstel-{slug(gemeente.naam)}", formats_for(job.deliverable.name, formats)))
     else:
         notes.append("geen raadsvoorstel gemaakt: de nieuwe inhoud heeft geen raadsvoorstel voor een besluit van de "
                      "soort toestemming-wijziging (zie docs/wijziging.md)")
@@ -152,6 +153,8 @@ def wijziging(content_dir: Path, rev_oud: str, rev_nieuw: str | None = None, out
     for job, name, _ in jobs:
         document = render(project, job)
         document.name = name
+        if job.deliverable.name == "wijzigingsregeling":
+            document.stop = data
         documents.append(document)
     made = produce_all(documents, [wanted for _, _, wanted in jobs])
     root = project_root(folder)
@@ -168,7 +171,7 @@ def wijziging(content_dir: Path, rev_oud: str, rev_nieuw: str | None = None, out
                 "revisies": {"oud": old_revision.commit, "nieuw": new_revision.commit or git.WORKING_TREE},
                 "vorm": data.vorm,
             }
-            outputs.append(Output(f"{name}.{fmt}", files[f"{name}.{fmt}"], record))
+            outputs.append(Output(filename(name, fmt), files[filename(name, fmt)], record))
     target = out_dir / slug(folder.resolve().name)
     header = {"samenwerking": new.inhoud.samenwerking.naam, "generator": f"samenwerking {__version__}"}
     report = commit(target, outputs, header, overwrite)
@@ -253,6 +256,7 @@ def _regeling(old: Stand, new: Stand, ops: list[Opdracht], changes: list[str], i
         uitleg_artikel_ii=uitleg_ii,
         redline=redline(before, after),
         nieuw_regeling=after,
+        oud_regeling=before,
     )
 
 
