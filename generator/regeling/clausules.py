@@ -146,6 +146,27 @@ def parse_dag_maand(value: str) -> tuple[int, int] | None:
     return day, month
 
 
+def _check_list(value: Any) -> str | None:
+    def fits(item: Any) -> bool:
+        if isinstance(item, str):
+            return bool(item.strip())
+        return isinstance(item, dict) and set(item) == {"id", "tekst"} and isinstance(item["tekst"], str) \
+            and isinstance(item["id"], str) and re.fullmatch(r"[a-z][a-z0-9-]*", item["id"]) is not None
+    ok = isinstance(value, list) and all(fits(v) for v in value)
+    return None if ok else ("verwacht een lijst met tekst (regels die beginnen met '- '); een element mag ook "
+                            "`id` en `tekst` hebben")
+
+
+def _check_terms(value: Any) -> str | None:
+    if not isinstance(value, list):
+        return "verwacht een lijst met begrippen (`term` en `omschrijving`)"
+    for item in value:
+        if not isinstance(item, dict) or set(item) - {"term", "omschrijving", "id"} or \
+                not isinstance(item.get("term"), str) or not isinstance(item.get("omschrijving"), str):
+            return "elk begrip heeft een `term` en een `omschrijving` (en eventueel een `id`)"
+    return None
+
+
 def check_value(soort: str, value: Any, gemeenten: list[str], artikelen: set[str]) -> str | None:
     """None when ``value`` fits ``soort``, otherwise a Dutch message saying what was expected."""
     if soort == "tekst":
@@ -166,22 +187,9 @@ def check_value(soort: str, value: Any, gemeenten: list[str], artikelen: set[str
             return f'"{value}" is geen deelnemende gemeente{hint}'
         return None
     if soort == "lijst":
-        def fits(item: Any) -> bool:
-            if isinstance(item, str):
-                return bool(item.strip())
-            return isinstance(item, dict) and set(item) == {"id", "tekst"} and isinstance(item["tekst"], str) \
-                and isinstance(item["id"], str) and re.fullmatch(r"[a-z][a-z0-9-]*", item["id"]) is not None
-        ok = isinstance(value, list) and all(fits(v) for v in value)
-        return None if ok else ("verwacht een lijst met tekst (regels die beginnen met '- '); een element mag ook "
-                                "`id` en `tekst` hebben")
+        return _check_list(value)
     if soort == "begrippen":
-        if not isinstance(value, list):
-            return "verwacht een lijst met begrippen (`term` en `omschrijving`)"
-        for item in value:
-            if not isinstance(item, dict) or set(item) - {"term", "omschrijving", "id"} or \
-                    not isinstance(item.get("term"), str) or not isinstance(item.get("omschrijving"), str):
-                return "elk begrip heeft een `term` en een `omschrijving` (en eventueel een `id`)"
-        return None
+        return _check_terms(value)
     if soort == "artikel":
         if not isinstance(value, str):
             return "verwacht het id van een artikel"

@@ -14,7 +14,6 @@ import re
 from dataclasses import dataclass, field
 from typing import Any, Iterable, Iterator
 
-from markupsafe import Markup
 from pydantic import ValidationError
 
 from .. import markup, rechtsvormen
@@ -45,22 +44,9 @@ class Tekstdeel:
     plaats: Plaats
     clausule: str | None = None
     regeling: "RegelingTekst | None" = field(default=None, repr=False)
-
-    def html(self, einde: str | None = None) -> Markup:
-        """One paragraph, without the surrounding ``<p>`` (leden, onderdelen, overwegingen).
-
-        ``einde`` replaces the closing punctuation (``;`` after an overweging).
-        """
-        assert self.regeling is not None
-        text = self.regeling.worded(self)
-        if einde is not None:
-            text = text.rstrip().rstrip(".;,:") + einde
-        return markup.to_inline_html(text, self.regeling.absolute_resolver)
-
-    def blok(self) -> Markup:
-        """Block-level HTML (toelichting)."""
-        assert self.regeling is not None
-        return markup.to_html(self.regeling.worded(self), self.regeling.absolute_resolver)
+    #: The Markdown with every reference worded for this place (``[[id|artikel 3, tweede lid]]``),
+    #: set once in derive; templates render it with the ``md``/``md_inline`` filter.
+    markdown: str = ""
 
 
 @dataclass
@@ -234,6 +220,12 @@ class RegelingTekst:
         """The Markdown with each ``[[id]]`` written out for the place where it stands."""
         return word_references(tekst.bron, lambda target: self.phrase(target, tekst.plaats))
 
+    def deel(self, bron: str, pad: PathKey) -> Tekstdeel:
+        """A text outside the articles (an overweging of an amendment), worded against this regulation."""
+        tekst = Tekstdeel(bron, pad, Plaats(), regeling=self)
+        tekst.markdown = self.worded(tekst)
+        return tekst
+
     def phrase(self, target: str, where: Plaats) -> str | None:
         found = self.targets.get(target)
         return reference(found, where) if found is not None else None
@@ -399,6 +391,7 @@ class _Builder:
         )
         for _, tekst in result.teksten():
             tekst.regeling = result
+            tekst.markdown = result.worded(tekst)
         return result
 
     def aanhef(self) -> str:
