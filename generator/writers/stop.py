@@ -266,7 +266,7 @@ class RegelingWriter:
 
     def al(self, parent: etree._Element, tekst, einde: str | None = None) -> etree._Element:
         node = _el(parent, "Al")
-        self.text.inline(node, str(tekst.html(einde=einde)), reference_ids(self.regeling, tekst))
+        self.text.inline(node, str(markup.to_inline_html(markup.met_einde(tekst.markdown, einde) if einde is not None else tekst.markdown)), reference_ids(self.regeling, tekst))
         return node
 
     def kop(self, parent: etree._Element, label: str | None, nummer: str | None, opschrift: str | None):
@@ -349,7 +349,7 @@ class RegelingWriter:
         ids = Ids.top("formula_1")
         node = ids.set(_el(parent, "Aanhef"))
         _el(node, "Al", aanhef)
-        items = [(str(o.html(einde=";")), reference_ids(self.regeling, o)) for o in overwegingen]
+        items = [(str(markup.to_inline_html(markup.met_einde(o.markdown, ";"))), reference_ids(self.regeling, o)) for o in overwegingen]
         if html_overwegingen is not None:
             items = [(str(html), None) for html in html_overwegingen]
         if items:
@@ -416,7 +416,7 @@ class RegelingWriter:
     def _divisietekst(self, parent: etree._Element, ids: Ids, tekst) -> etree._Element:
         division = ids.set(_el(parent, "Divisietekst"))
         inhoud = _el(division, "Inhoud")
-        self.text.blocks(inhoud, str(tekst.blok()), reference_ids(self.regeling, tekst), ids)
+        self.text.blocks(inhoud, str(markup.to_html(tekst.markdown)), reference_ids(self.regeling, tekst), ids)
         return division
 
 
