@@ -77,7 +77,7 @@ def test_the_cli_lists_the_forms_and_the_default_from_the_table():
     assert result.exit_code == 0
     text = " ".join(result.output.split())
     assert f"Rechtsvorm: {rechtsvormen.opsomming_codes()}." in text
-    assert f"[default: {rechtsvormen.STANDAARD}]" in text
+    assert f"[standaard: {rechtsvormen.STANDAARD}]" in text
 
 
 def test_nieuw_writes_the_governance_model_of_the_table():
