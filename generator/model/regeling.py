@@ -147,6 +147,12 @@ class Regeling(Model):
     citeertitel: Regel = Field(description="Citeertitel, bijvoorbeeld `Gemeenschappelijke regeling Drechtsteden`.")
     opschrift: Regel | None = Field(None, description="Opschrift boven de regeling; standaard de citeertitel.")
     status: Regel | None = Field(None, description="Status boven het document, bijvoorbeeld `Ontwerp voor de raden`.")
+    stadium: Literal["ontwerp", "geldend"] = Field(
+        "ontwerp",
+        description="`ontwerp` (standaard): wat de Wgr vraagt en ontbreekt, is een fout. `geldend`: een regeling die "
+        "in werking is (bijvoorbeeld ingelezen met `samenwerking importeer`); wat de Wgr nog vraagt, wordt gemeld "
+        "als opgave voor een wijziging en houdt de build niet tegen.",
+    )
     naam_lichaam: Regel | None = Field(
         None, description="Naam van het openbaar lichaam, de bedrijfsvoeringsorganisatie of het gemeenschappelijk orgaan."
     )
@@ -160,6 +166,10 @@ class Regeling(Model):
     bekendmaking: Regel = Field(description="De gemeente die voor de bekendmaking van de regeling zorgt (artikel 26 Wgr).")
     besluit: Id | None = Field(
         None, description="Id van het besluit in `besluiten` waarvan de vergaderdata in het slotformulier komen."
+    )
+    aanhef: Regel | None = Field(
+        None, description="De aanhef in eigen woorden (\"De raden ... ieder voor zover bevoegd;\"); standaard afgeleid "
+        "uit `deelnemers` en de gemeenten."
     )
     overwegingen: list[Tekst] = Field(default_factory=list, description="De overwegingen (\"overwegende dat ...\").")
     gelet_op: list[Regel] = Field(

@@ -449,12 +449,9 @@ class _Builder:
         return result
 
     def aanhef(self) -> str:
-        organs = [DEELNEMER_MEERVOUD[d] for d in self.regeling.deelnemers]
-        names = [g.naam for g in self.deelnemers]
-        text = f"{opsomming(organs)} van de gemeenten {opsomming(names)}"
-        if len(organs) > 1:
-            text += ", ieder voor zover voor de eigen gemeente bevoegd"
-        return text[:1].upper() + text[1:] + ";"
+        if self.regeling.aanhef:
+            return self.regeling.aanhef
+        return standaard_aanhef(self.regeling.deelnemers, [g.naam for g in self.deelnemers])
 
     def gelet_op(self) -> str:
         basis = VORM_GRONDSLAG[self.vorm]
@@ -650,6 +647,15 @@ class _Builder:
             self.findings.append(Finding(path, f'{what} "{item.id}" komt dubbel voor'))
         else:
             seen[item.id] = item
+
+
+def standaard_aanhef(deelnemers: list[str], gemeenten: list[str]) -> str:
+    """The aanhef as derived: the participating organs of the gemeenten (in the order given)."""
+    organs = [DEELNEMER_MEERVOUD[d] for d in deelnemers]
+    text = f"{opsomming(organs)} van de gemeenten {opsomming(gemeenten)}"
+    if len(organs) > 1:
+        text += ", ieder voor zover voor de eigen gemeente bevoegd"
+    return text[:1].upper() + text[1:] + ";"
 
 
 def _articles_of(hoofdstuk: model.Hoofdstuk) -> list[model.Artikel]:
