@@ -112,6 +112,7 @@ def test_text_round_trip_with_page_furniture(origineel, tmp_path):
     source.write_text(pasted, encoding="utf-8")
     result = importeer(source, tmp_path / "inhoud")
     assert result.bron == "tekst" and not result.onopgelost
+    assert result.opmerkingen == []  # the page furniture is recognised, not merely skipped as unknown
     rebuilt = opnieuw(result.map, tmp_path / "uit")
     assert alineas(rebuilt) == alineas(origineel["drechtsteden"] / f"{DOCUMENT}.docx")
 

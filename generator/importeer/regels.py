@@ -19,7 +19,7 @@ from .structuur import Opbouw, Regeling, schoon
 #: Page furniture of the publication websites (whole lines), left out.
 MEUBILAIR = re.compile(
     r"^(?:"
-    r"permanente link|maak een permanente link|toon (?:relaties|wetstechnische informatie|de? .*)|"
+    r"permanente link|maak een permanente link|toon (?:relaties|wetstechnische informatie|de|het)\b.*|"
     r"geldend van .{4,30}(?:t/m|tot en met) .{2,30}|geldig van .{4,30}|"
     r"intitul[ée]|regeling vervallen per .*|deze regeling is vervallen.*|"
     r"druk (?:het|de) .* af|sla (?:het|de) .* op|vergelijk met .*|download .*|print|afdrukken|"
