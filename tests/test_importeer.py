@@ -142,12 +142,13 @@ def test_repository_xml(tmp_path):
                  "De colleges van burgemeester en wethouders van de gemeenten Tiel, Culemborg, West Betuwe en Buren, "
                  "ieder voor zover bevoegd;",
                  "gelet op artikel 1 en artikel 8, derde lid, van de Wet gemeenschappelijke regelingen;",
-                 "Hoofdstuk 2. Bestuur", "§ 1. Het bestuur", "Artikel 4. Het bestuur",
+                 "Hoofdstuk 2 Bestuur", "§ 1 Het bestuur", "Artikel 4 Het bestuur",
                  "a.\tbestuur: het bestuur van de bedrijfsvoeringsorganisatie;",
                  "1°\thet taxeren van onroerende zaken;",
                  "2.\tHet bestuur oefent de taken uit, bedoeld in artikel 3, tweede lid, onderdeel a.",
                  "Het bestuur wijst uit zijn midden een voorzitter aan."):
         assert line in rebuilt
+    assert not any(line.startswith("gezien") for line in rebuilt)  # the source does not mention the toestemming
     # the same findings block the regulation as an ontwerp
     path = result.map / "regeling.yaml"
     path.write_text(text.replace("stadium: geldend", "stadium: ontwerp"), encoding="utf-8")
@@ -211,3 +212,31 @@ def test_existing_map_is_never_overwritten(tmp_path):
     assert "Wat de Wgr nog vraagt" in result.output
     check = CliRunner().invoke(main, ["check", str(tmp_path / "nieuw")])
     assert check.exit_code == 0, check.output
+
+
+@pytest.mark.parametrize("fixture, weg", [
+    ("zonder-hoofdstukken", []),
+    ("romeinse-hoofdstukken", ["Geldend van 01-01-2016 t/m heden", "Intitulé", "Artikel 2 [Vervallen]"]),
+])
+def test_structures_as_the_source_has_them(fixture, weg, tmp_path):
+    """A regulation without chapters (paragraphs directly under it), Roman chapter numbers, headings
+    without the Aanwijzingen' full stop, no "gezien de toestemming", a lapsed article whose number stays
+    open: built again, every line reads as in the source."""
+    source = DATA / f"{fixture}.txt"
+    lines = [line for line in source.read_text(encoding="utf-8").splitlines() if line and line not in weg]
+    lines = [line for index, line in enumerate(lines) if index == 0 or line != lines[0]]  # the repeated title
+    result = importeer(source, tmp_path / fixture)
+    assert not result.onopgelost and result.opmerkingen == []
+    rebuilt = [p.replace("\t", " ") for p in alineas(opnieuw(result.map, tmp_path / "uit"))]
+    assert rebuilt == lines
+    regeling = yaml.safe_load((result.map / "regeling.yaml").read_text(encoding="utf-8"))["regeling"]
+    words = " ".join(_strings(regeling))
+    if fixture == "zonder-hoofdstukken":
+        assert regeling["toestemming"] is False and "titel" not in regeling["hoofdstukken"][0]
+        assert "de uitvoering van [[bekendmaking]] en van [[par-algemeen]]." in words
+        assert regeling["koppen"] == {"paragraaf": "Paragraaf {nummer} {titel}", "artikel": "Artikel {nummer} {titel}"}
+    else:
+        assert regeling["koppen"]["hoofdstuknummers"] == "romeins"
+        assert [h["nummer"] for h in regeling["hoofdstukken"]] == ["1", "2"]
+        assert "over [[begrippen]] en over [[algemeen]]." in words
+        assert [a["nummer"] for a in regeling["hoofdstukken"][1]["artikelen"]] == ["3", "3a"]

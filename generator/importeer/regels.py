@@ -53,6 +53,16 @@ ARTIKELSGEWIJS = re.compile(r"^(?:artikelsgewijs|artikelsgewijze toelichting|ii\
 VERVALLEN = re.compile(r"^\[?\s*vervallen(?:\s+per\s+[^\]]*)?\s*\]?\.?$", re.I)
 
 
+def _vorm(regeling: Regeling, niveau: str, text: str, match: re.Match) -> None:
+    """Remember how a heading is written: ``Artikel {nummer} {titel}``."""
+    if not match.group(2):
+        return
+    vorm = text[:match.start(1)] + "{nummer}" + text[match.end(1):match.start(2)] + "{titel}"
+    regeling.koppen.setdefault(niveau, []).append(vorm)
+    if niveau == "hoofdstuk" and re.fullmatch(r"[IVXLCDM]+", match.group(1)):
+        regeling.koppen.setdefault("romeins", []).append(match.group(1))
+
+
 def kop_of_tekst(titel: str) -> bool:
     """A heading's title is short and is not a sentence (no closing punctuation)."""
     return len(titel) <= 150 and not titel.rstrip().endswith((".", ";", ":", ","))
@@ -110,10 +120,13 @@ def lees(bestand: Path, lijnen: list[Regel]) -> Regeling:
         match = HOOFDSTUK.match(text)
         if match and kop_of_tekst(match.group(2)):
             fase = "artikelen"
+            _vorm(regeling, "hoofdstuk", text, match)
             opbouw.nieuw_hoofdstuk(match.group(1), match.group(2), regel)
             continue
         match = PARAGRAAF.match(text)
-        if match and kop_of_tekst(match.group(2)) and fase == "artikelen":
+        if match and match.group(2) and kop_of_tekst(match.group(2)) and (fase == "artikelen" or regeling.titel):
+            fase = "artikelen"
+            _vorm(regeling, "paragraaf", text, match)
             opbouw.nieuwe_paragraaf(match.group(1), match.group(2), regel)
             continue
         match = ARTIKEL.match(text)
@@ -125,6 +138,8 @@ def lees(bestand: Path, lijnen: list[Regel]) -> Regeling:
                            f'artikelnummer "{nummer}" wordt niet ondersteund: artikelen worden doorlopend in '
                            "Arabische cijfers genummerd (1, 2, 14a)")
             vervallen = bool(VERVALLEN.match(titel)) if titel else False
+            if not vervallen:
+                _vorm(regeling, "artikel", text, match)
             opbouw.nieuw_artikel(nummer, None if vervallen else titel, regel, vervallen=vervallen)
             continue
 
@@ -184,7 +199,8 @@ def _kop(regeling: Regeling, text: str, regel: Regel, overwegend: bool, na_beslu
     if GELET.match(text):
         regeling.gelet_op = text
         return
-    if GEZIEN.match(text):  # "gezien de toestemming van de raden": follows from the participants
+    if GEZIEN.match(text):  # "gezien de toestemming van de raden ..."
+        regeling.toestemming = text
         return
     if OVERWEGENDE.match(text):
         rest = re.sub(r"^(?:overwegende|constaterende|in aanmerking nemende)\s+dat\s*:?\s*", "", text, flags=re.I)

@@ -19,7 +19,8 @@ import yaml
 from ..formatting import opsomming
 from ..paths import slug
 from ..regeling.numbering import Plaats
-from ..regeling.tekst import VORM_GRONDSLAG, WGR, standaard_aanhef
+from ..regeling.tekst import VORM_GRONDSLAG, WGR, standaard_aanhef, standaard_toestemming
+from ..regeling.tekst import romeins as romeins_nummer
 from . import structuur as s
 from .bron import Regel, fout
 from .verwijzingen import Doel, Onopgelost, omzetten
@@ -166,17 +167,24 @@ class _Schrijver:
         organen = self.organen(vorm)
         rollen = {v["naam"].lower(): k for k, v in organen.items()}
 
+        koppen = self.koppen()
+        romeins = koppen.get("hoofdstuknummers") == "romeins"
         hoofdstukken = []
         plaatsen: dict[int, Plaats] = {}
         doel = Doel({}, {})
         ids: dict[int, str] = {}
         lid_ids: dict[int, list[str]] = {}
+        zonder_hoofdstukken = len(r.hoofdstukken) == 1 and not r.hoofdstukken[0].titel
         for h_index, hoofdstuk in enumerate(r.hoofdstukken, start=1):
-            if not hoofdstuk.titel:
-                raise self.fout(hoofdstuk.regel, "een regeling zonder hoofdstukken (of een hoofdstuk zonder opschrift) "
-                                                 "wordt nog niet ondersteund; zie docs/importeer.md")
-            h_id = self._id(hoofdstuk.titel, f"hoofdstuk-{h_index}")
-            h_nummer = _arabisch(hoofdstuk.nummer, self, hoofdstuk.regel)
+            if not hoofdstuk.titel and not zonder_hoofdstukken:
+                raise self.fout(hoofdstuk.regel, "artikelen vóór het eerste hoofdstuk, of een hoofdstuk zonder "
+                                                 "opschrift, kunnen niet worden ingelezen")
+            h_id = self._id(hoofdstuk.titel or "", "regeling" if zonder_hoofdstukken else f"hoofdstuk-{h_index}")
+            h_nummer: str | None = _arabisch(hoofdstuk.nummer, self, hoofdstuk.regel, romeins)
+            if romeins:
+                h_nummer = romeins_nummer(h_nummer)
+            if zonder_hoofdstukken:
+                h_nummer = None
             doel.hoofdstukken[hoofdstuk.nummer] = (h_id, Plaats(h_id, h_nummer))
             ids[id(hoofdstuk)] = h_id
             groepen = [(None, hoofdstuk.artikelen)] + [(p, p.artikelen) for p in hoofdstuk.paragrafen]
@@ -185,6 +193,7 @@ class _Schrijver:
                 if paragraaf is not None:
                     p_id = self._id("par-" + paragraaf.titel, f"paragraaf-{h_index}-{paragraaf.nummer}")
                     ids[id(paragraaf)] = p_id
+                    doel.paragrafen[(h_id, paragraaf.nummer)] = (p_id, Plaats(h_id, h_nummer, p_id, paragraaf.nummer))
                 for artikel in artikelen:
                     a_id = self._id(artikel.titel or "", f"artikel-{artikel.nummer}")
                     ids[id(artikel)] = a_id
@@ -238,8 +247,10 @@ class _Schrijver:
             return item
 
         for h_index, hoofdstuk in enumerate(r.hoofdstukken, start=1):
-            entry: dict = {"id": ids[id(hoofdstuk)], "nummer": _arabisch(hoofdstuk.nummer, self, hoofdstuk.regel),
-                           "titel": hoofdstuk.titel}
+            entry: dict = {"id": ids[id(hoofdstuk)]}
+            if hoofdstuk.titel:
+                entry["nummer"] = _arabisch(hoofdstuk.nummer, self, hoofdstuk.regel, romeins)
+                entry["titel"] = hoofdstuk.titel
             if hoofdstuk.artikelen:
                 entry["artikelen"] = [artikel_yaml(a) for a in hoofdstuk.artikelen]
             if hoofdstuk.paragrafen:
@@ -263,11 +274,16 @@ class _Schrijver:
             regeling["aanhef"] = r.aanhef
         if r.overwegingen:
             regeling["overwegingen"] = [tekst(o, Plaats(), r.aanhef_regel or Regel("", 1)) for o in r.overwegingen]
+        afgeleid = standaard_toestemming(deelnemers)
+        if r.toestemming != afgeleid:
+            regeling["toestemming"] = r.toestemming if r.toestemming else False
         extra = self.gelet_op(vorm)
         if extra:
             regeling["gelet_op"] = extra
         if r.besluittekst and r.besluittekst != STANDAARD_BESLUITTEKST:
             regeling["besluittekst"] = r.besluittekst
+        if koppen:
+            regeling["koppen"] = koppen
         regeling["nummering"] = "vast"
         regeling["hoofdstukken"] = hoofdstukken
         if r.toelichting:
@@ -289,6 +305,28 @@ class _Schrijver:
             + _dump({"regeling": regeling}),
         }
         return Inhoud(bestanden, naam, self.onopgelost, self.opmerkingen, len(r.artikelen()))
+
+    def koppen(self) -> dict:
+        """The heading forms of the source, where they differ from the Aanwijzingen (the most common one)."""
+        from collections import Counter
+
+        from ..model.regeling import Koppen
+
+        standaard = Koppen()
+        result: dict = {}
+        for niveau in ("hoofdstuk", "paragraaf", "artikel"):
+            seen = self.r.koppen.get(niveau)
+            if not seen:
+                continue
+            vorm, count = Counter(seen).most_common(1)[0]
+            if count < len(seen):
+                self.opmerkingen.append(f"de koppen van de {niveau}en zijn niet alle gelijk; de meest gebruikte vorm "
+                                        f'"{vorm}" is overgenomen')
+            if vorm != getattr(standaard, niveau):
+                result[niveau] = vorm
+        if self.r.koppen.get("romeins"):
+            result["hoofdstuknummers"] = "romeins"
+        return result
 
     def blokken(self, blokken: list[tuple[str, str]], where: Plaats, regel: Regel, tekst) -> str:
         parts: list[str] = []
@@ -375,15 +413,17 @@ def _onderwerpen(titel: str, rollen: dict[str, str]) -> list[str]:
 _ROMEINS = {"I": 1, "V": 5, "X": 10, "L": 50, "C": 100, "D": 500, "M": 1000}
 
 
-def _arabisch(nummer: str, schrijver: _Schrijver, regel: Regel) -> str:
+def _arabisch(nummer: str, schrijver: _Schrijver, regel: Regel, romeins: bool = False) -> str:
+    """A chapter number for the YAML: Roman numerals are stored as Arabic (`koppen.hoofdstuknummers`)."""
     if re.fullmatch(r"[IVXLCDM]+", nummer):
         total = 0
         for index, char in enumerate(nummer):
             value = _ROMEINS[char]
             total += -value if index + 1 < len(nummer) and _ROMEINS[nummer[index + 1]] > value else value
-        note = f"{regel.regel}: hoofdstuk {nummer} is genummerd als hoofdstuk {total}"
-        if note not in schrijver.opmerkingen:
-            schrijver.opmerkingen.append(note)
+        if not romeins:
+            note = f"{regel.regel}: hoofdstuk {nummer} is genummerd als hoofdstuk {total}"
+            if note not in schrijver.opmerkingen:
+                schrijver.opmerkingen.append(note)
         return str(total)
     return nummer
 

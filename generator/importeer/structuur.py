@@ -79,10 +79,12 @@ class Regeling:
     aanhef_regel: Regel | None = None
     overwegingen: list[str] = field(default_factory=list)
     gelet_op: str | None = None
+    toestemming: str | None = None  # "gezien de toestemming van de raden ...", as the source has it
     besluittekst: str | None = None
     hoofdstukken: list[Hoofdstuk] = field(default_factory=list)
     toelichting: list[tuple[str, str]] = field(default_factory=list)  # the general part, as above
     gemeenten_slot: list[str] = field(default_factory=list)  # from "Aldus besloten ... gemeente X"
+    koppen: dict[str, list[str]] = field(default_factory=dict)  # per level the heading forms seen
     opmerkingen: list[str] = field(default_factory=list)
 
     def artikelen(self) -> list[Artikel]:

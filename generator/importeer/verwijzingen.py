@@ -22,7 +22,8 @@ _RANG = {rangtelwoord(n): n for n in range(1, 40)}
 _RANG_PATROON = "|".join(sorted(_RANG, key=len, reverse=True))
 
 VERWIJZING = re.compile(
-    rf"\b(?P<soort>[Aa]rtikel|[Hh]oofdstuk)\s(?P<nr>[0-9]+[a-z]*)(?![0-9:.][0-9])"
+    rf"\b(?P<soort>[Aa]rtikel|[Hh]oofdstuk|[Pp]aragraaf)\s(?P<nr>[0-9]+[a-z]*|(?<=oofdstuk\s)[IVXLC]+\b)(?![0-9:.][0-9])"
+    rf"(?:\svan\shoofdstuk\s(?P<van>[0-9]+[A-Za-z]?|[IVXLC]+)\b)?"
     rf"(?:,\s(?P<lid>{_RANG_PATROON})\slid)?"
     rf"(?:,\sonderdeel\s(?P<onderdeel>[a-z]{{1,3}})\b)?"
 )
@@ -46,6 +47,11 @@ class Doel:
 
     artikelen: dict[str, tuple[str, Plaats, list[tuple[str, list[str]]], list[str]]]
     hoofdstukken: dict[str, tuple[str, Plaats]]
+    paragrafen: dict[tuple[str, str], tuple[str, Plaats]] = None  # type: ignore[assignment]  # (chapter id, nr)
+
+    def __post_init__(self) -> None:
+        if self.paragrafen is None:
+            self.paragrafen = {}
 
 
 def omzetten(text: str, where: Plaats, doel: Doel, regel: int, kolom: int,
@@ -57,7 +63,7 @@ def omzetten(text: str, where: Plaats, doel: Doel, regel: int, kolom: int,
         after = text[match.end():match.end() + 80]
         if EXTERN.match(after) or (match.start() > 0 and text[match.start() - 1] in "\\["):
             continue
-        found = _doel(match, doel)
+        found = _doel(match, doel, where)
         if isinstance(found, str):
             onopgelost.append(Onopgelost(regel, kolom + match.start(), match.group(0), found))
             continue
@@ -84,8 +90,23 @@ def omzetten(text: str, where: Plaats, doel: Doel, regel: int, kolom: int,
     return pieces
 
 
-def _doel(match: re.Match, doel: Doel) -> tuple[str, Plaats] | str:
+def _doel(match: re.Match, doel: Doel, where: Plaats) -> tuple[str, Plaats] | str:
     nummer = match.group("nr")
+    if match.group("soort").lower() == "paragraaf":
+        if match.group("lid") or match.group("onderdeel"):
+            return "een paragraaf heeft geen leden of onderdelen"
+        chapter = where.hoofdstuk
+        if match.group("van"):
+            found_chapter = doel.hoofdstukken.get(match.group("van"))
+            if found_chapter is None:
+                return f"de regeling heeft geen hoofdstuk {match.group('van')}"
+            chapter = found_chapter[0]
+        elif chapter is None and len(doel.hoofdstukken) == 1:
+            chapter = next(iter(doel.hoofdstukken.values()))[0]
+        found = doel.paragrafen.get((chapter or "", nummer))
+        return found if found else f"de regeling heeft geen {match.group(0)}"
+    if match.group("van"):
+        return "alleen een paragraaf staat \"van hoofdstuk\""
     if match.group("soort").lower() == "hoofdstuk":
         if match.group("lid") or match.group("onderdeel"):
             return "een hoofdstuk heeft geen leden of onderdelen"

@@ -115,10 +115,38 @@ class Hoofdstuk(Model):
     schema_uitleg: ClassVar[str] = "Een hoofdstuk: artikelen, of paragrafen met artikelen."
 
     id: Id = Field(description="Vaste sleutel; verwijs ernaar met `[[id]]`.")
-    titel: Regel = Field(description="Opschrift van het hoofdstuk.")
+    titel: Regel | None = Field(
+        None, description="Opschrift van het hoofdstuk. Zonder opschrift (alleen als de regeling één hoofdstuk heeft) "
+        "is het een regeling zonder hoofdstukken: er staat geen kop en het telt niet mee."
+    )
     nummer: Nummer | None = Field(None, description="Vastgesteld nummer, alleen bij `nummering: vast`.")
     artikelen: list[Artikel] = Field(default_factory=list, description="De artikelen (als er geen paragrafen zijn).")
     paragrafen: list[Paragraaf] = Field(default_factory=list, description="De paragrafen (in plaats van artikelen).")
+
+
+#: How a heading reads: ``{nummer}`` and optionally ``{titel}``, e.g. ``Artikel {nummer}. {titel}``.
+KopVorm = Annotated[
+    str,
+    StringConstraints(pattern=r"^[^{}\n]*\{nummer\}[^{}\n]*(\{titel\}[^{}\n]*)?$"),
+    Kind("kop met {nummer} en eventueel {titel}"),
+]
+
+
+class Koppen(Model):
+    schema_uitleg: ClassVar[str] = (
+        "Hoe de koppen luiden, als de regeling een andere stijl heeft dan de Aanwijzingen voor de regelgeving "
+        "(bijvoorbeeld een ingelezen regeling): `{nummer}` en `{titel}` worden ingevuld; zonder opschrift vervalt "
+        "wat na het nummer komt."
+    )
+
+    hoofdstuk: KopVorm = Field("Hoofdstuk {nummer}. {titel}", description="Kop van een hoofdstuk, bijvoorbeeld "
+                               "`HOOFDSTUK {nummer} - {titel}`.")
+    paragraaf: KopVorm = Field("§ {nummer}. {titel}", description="Kop van een paragraaf, bijvoorbeeld "
+                               "`Paragraaf {nummer} {titel}`.")
+    artikel: KopVorm = Field("Artikel {nummer}. {titel}", description="Kop van een artikel, bijvoorbeeld "
+                             "`Artikel {nummer} {titel}`.")
+    hoofdstuknummers: Literal["arabisch", "romeins"] = Field(
+        "arabisch", description="`arabisch` (1, 2, 3) of `romeins` (I, II, III); ook in verwijzingen.")
 
 
 class Orgaannaam(Model):
@@ -172,12 +200,17 @@ class Regeling(Model):
         "uit `deelnemers` en de gemeenten."
     )
     overwegingen: list[Tekst] = Field(default_factory=list, description="De overwegingen (\"overwegende dat ...\").")
+    toestemming: Regel | bool | None = Field(
+        None, description="De vermelding van de toestemming van de raden in de aanhef: standaard afgeleid (alleen "
+        "als de raden niet zelf deelnemen), `false` om haar weg te laten, of een eigen tekst."
+    )
     gelet_op: list[Regel] = Field(
         default_factory=list, description="Wettelijke grondslagen naast de Wgr-artikelen die uit de rechtsvorm volgen."
     )
     besluittekst: Regel | None = Field(
         None, description="Wat wordt besloten, na \"besluiten:\"; standaard `de volgende gemeenschappelijke regeling te treffen:`."
     )
+    koppen: Koppen | None = Field(None, description="Hoe de koppen luiden; standaard zoals de Aanwijzingen.")
     nummering: Literal["doorlopend", "vast"] = Field(
         "doorlopend",
         description="`doorlopend`: nummers volgen de volgorde; `vast`: na vaststelling blijven nummers staan en krijgt "

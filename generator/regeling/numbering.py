@@ -195,7 +195,7 @@ def reference(target: Plaats, where: Plaats | None = None) -> str:
     if target.artikel is None:
         if target.paragraaf is not None:
             text = f"paragraaf {target.paragraaf_nummer}"
-            if where.hoofdstuk != target.hoofdstuk:
+            if where.hoofdstuk != target.hoofdstuk and target.hoofdstuk_nummer:  # no chapters: no "van hoofdstuk"
                 text += f" van hoofdstuk {target.hoofdstuk_nummer}"
             return text
         return f"hoofdstuk {target.hoofdstuk_nummer}"

@@ -158,10 +158,11 @@ class Artikel:
     onderdelen: list[Onderdeel] = field(default_factory=list)
     leden: list[Lid] = field(default_factory=list)
     toelichting: Tekstdeel | None = None
+    kopvorm: str = "Artikel {nummer}. {titel}"
 
     @property
     def kop(self) -> str:
-        return f"Artikel {self.nummer}. {self.titel}" if self.titel else f"Artikel {self.nummer}"
+        return kop_tekst(self.kopvorm, self.nummer, self.titel)
 
     def teksten(self) -> Iterator[Tekstdeel]:
         """Every piece of text of the article itself (not its toelichting)."""
@@ -183,23 +184,55 @@ class Paragraaf:
     nummer: str
     titel: str
     artikelen: list[Artikel]
+    kopvorm: str = "§ {nummer}. {titel}"
 
     @property
     def kop(self) -> str:
-        return f"§ {self.nummer}. {self.titel}"
+        return kop_tekst(self.kopvorm, self.nummer, self.titel)
 
 
 @dataclass
 class Hoofdstuk:
     id: str
     nummer: str
-    titel: str
+    titel: str | None
     artikelen: list[Artikel]
     paragrafen: list[Paragraaf]
+    kopvorm: str = "Hoofdstuk {nummer}. {titel}"
+
+    @property
+    def zichtbaar(self) -> bool:
+        """False for the one chapter of a regulation without chapters: no heading, no number."""
+        return self.titel is not None
 
     @property
     def kop(self) -> str:
-        return f"Hoofdstuk {self.nummer}. {self.titel}"
+        return kop_tekst(self.kopvorm, self.nummer, self.titel) if self.titel is not None else ""
+
+
+def kop_tekst(vorm: str, nummer: str, titel: str | None) -> str:
+    """A heading from its form (``Artikel {nummer}. {titel}``); without a title, what follows the number goes."""
+    if titel:
+        return vorm.replace("{nummer}", nummer).replace("{titel}", titel)
+    head = vorm.split("{titel}", 1)[0].replace("{nummer}", nummer)
+    return head.rstrip(" .:-–—\t")
+
+
+_ROMAN = ((1000, "M"), (900, "CM"), (500, "D"), (400, "CD"), (100, "C"), (90, "XC"), (50, "L"), (40, "XL"),
+          (10, "X"), (9, "IX"), (5, "V"), (4, "IV"), (1, "I"))
+
+
+def romeins(nummer: str) -> str:
+    """``5`` → ``V``, ``5A`` → ``VA`` (an inserted chapter keeps its letter)."""
+    match = re.match(r"^(\d+)(.*)$", nummer)
+    if not match:
+        return nummer
+    value, text = int(match.group(1)), ""
+    for amount, letters in _ROMAN:
+        while value >= amount:
+            text += letters
+            value -= amount
+    return text + match.group(2)
 
 
 @dataclass(frozen=True)
@@ -399,9 +432,19 @@ class _Builder:
         self._numbering_findings(chapters, {h.id: h for h in regeling.hoofdstukken})
         self._numbering_findings(articles, {a.id: a for a in all_articles})
 
+        koppen = regeling.koppen or model.Koppen()
+        zonder = [h for h in regeling.hoofdstukken if h.titel is None]
+        if zonder and len(regeling.hoofdstukken) > 1:
+            for hoofdstuk in zonder:
+                self.findings.append(Finding(hoofdstuk.pad, "een hoofdstuk zonder titel kan alleen als de regeling "
+                                             "geen andere hoofdstukken heeft (een regeling zonder hoofdstukken)"))
         hoofdstukken: list[Hoofdstuk] = []
         for h_index, hoofdstuk in enumerate(regeling.hoofdstukken):
             h_nummer = chapters.numbers[hoofdstuk.id]
+            if koppen.hoofdstuknummers == "romeins":
+                h_nummer = romeins(h_nummer)
+            if hoofdstuk.titel is None and len(regeling.hoofdstukken) == 1:
+                h_nummer = None  # type: ignore[assignment]  # no chapters: nothing to number or refer to
             self.targets[hoofdstuk.id] = Plaats(hoofdstuk.id, h_nummer)
             if hoofdstuk.artikelen and hoofdstuk.paragrafen:
                 self.findings.append(Finding(hoofdstuk.pad + ("paragrafen",),
@@ -416,10 +459,13 @@ class _Builder:
                 self.targets[paragraaf.id] = Plaats(hoofdstuk.id, h_nummer, paragraaf.id, p_nummer)
                 items = [self.artikel(a, articles.numbers[a.id], hoofdstuk.id, h_nummer, paragraaf.id, p_nummer)
                          for a in paragraaf.artikelen]
-                paragrafen.append(Paragraaf(paragraaf.id, p_nummer, paragraaf.titel, items))
+                paragrafen.append(Paragraaf(paragraaf.id, p_nummer, paragraaf.titel, items, koppen.paragraaf))
             direct = [self.artikel(a, articles.numbers[a.id], hoofdstuk.id, h_nummer, None, None)
                       for a in hoofdstuk.artikelen]
-            hoofdstukken.append(Hoofdstuk(hoofdstuk.id, h_nummer, hoofdstuk.titel, direct, paragrafen))
+            for artikel in direct + [a for p in paragrafen for a in p.artikelen]:
+                artikel.kopvorm = koppen.artikel
+            hoofdstukken.append(Hoofdstuk(hoofdstuk.id, h_nummer or "", hoofdstuk.titel, direct, paragrafen,
+                                          koppen.hoofdstuk))
 
         overwegingen = [Tekstdeel(text, regeling.pad + ("overwegingen", index), Plaats())
                         for index, text in enumerate(regeling.overwegingen)]
@@ -433,8 +479,7 @@ class _Builder:
             status=regeling.status,
             aanhef=self.aanhef(),
             overwegingen=overwegingen,
-            toestemming=None if "raad" in regeling.deelnemers else
-            "gezien de toestemming van de raden van de deelnemende gemeenten;",
+            toestemming=self.toestemming(),
             gelet_op=self.gelet_op(),
             besluittekst=regeling.besluittekst or "de volgende gemeenschappelijke regeling te treffen:",
             hoofdstukken=hoofdstukken,
@@ -452,6 +497,14 @@ class _Builder:
         if self.regeling.aanhef:
             return self.regeling.aanhef
         return standaard_aanhef(self.regeling.deelnemers, [g.naam for g in self.deelnemers])
+
+    def toestemming(self) -> str | None:
+        own = self.regeling.toestemming
+        if isinstance(own, str):
+            return own
+        if own is False:
+            return None
+        return standaard_toestemming(self.regeling.deelnemers)
 
     def gelet_op(self) -> str:
         basis = VORM_GRONDSLAG[self.vorm]
@@ -656,6 +709,11 @@ def standaard_aanhef(deelnemers: list[str], gemeenten: list[str]) -> str:
     if len(organs) > 1:
         text += ", ieder voor zover voor de eigen gemeente bevoegd"
     return text[:1].upper() + text[1:] + ";"
+
+
+def standaard_toestemming(deelnemers: list[str]) -> str | None:
+    """"gezien de toestemming ..." when the councils do not take part themselves (artikel 1, vierde lid, Wgr)."""
+    return None if "raad" in deelnemers else "gezien de toestemming van de raden van de deelnemende gemeenten;"
 
 
 def _articles_of(hoofdstuk: model.Hoofdstuk) -> list[model.Artikel]:
