@@ -135,6 +135,7 @@ def test_repository_xml(tmp_path):
                      r"uittreding is een eenzijdige", joined)
     text = (result.map / "regeling.yaml").read_text(encoding="utf-8")
     words = " ".join(_strings(yaml.safe_load(text)))
+    assert yaml.safe_load(text)["regeling"]["toestemming"] is False  # colleges only, and the source has no "gezien"
     assert "[[belang-en-taken.lid-2.a]]" in words
     assert "artikel 8, derde lid, van de Wet gemeenschappelijke regelingen" in words  # another act: text
     rebuilt = alineas(opnieuw(result.map, tmp_path / "uit"))
@@ -232,10 +233,13 @@ def test_structures_as_the_source_has_them(fixture, weg, tmp_path):
     regeling = yaml.safe_load((result.map / "regeling.yaml").read_text(encoding="utf-8"))["regeling"]
     words = " ".join(_strings(regeling))
     if fixture == "zonder-hoofdstukken":
-        assert regeling["toestemming"] is False and "titel" not in regeling["hoofdstukken"][0]
+        assert "titel" not in regeling["hoofdstukken"][0]
+        assert regeling["considerans"][0] == "constaterende dat de gemeenten al sinds 2010 samenwerken;"
+        assert len(regeling["considerans"]) == 4 and "overwegingen" not in regeling
         assert "de uitvoering van [[bekendmaking]] en van [[par-algemeen]]." in words
         assert regeling["koppen"] == {"paragraaf": "Paragraaf {nummer} {titel}", "artikel": "Artikel {nummer} {titel}"}
     else:
+        assert "toestemming" not in regeling and "considerans" not in regeling  # the councils take part themselves
         assert regeling["koppen"]["hoofdstuknummers"] == "romeins"
         assert [h["nummer"] for h in regeling["hoofdstukken"]] == ["1", "2"]
         assert "over [[begrippen]] en over [[algemeen]]." in words

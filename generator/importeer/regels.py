@@ -44,6 +44,7 @@ AANHEF = re.compile(r"^(?:de|het)\s+(?:gemeente)?(?:raden|raad|colleges|college|
 OVERWEGENDE = re.compile(r"^(?:overwegende|constaterende|in aanmerking nemende)\b", re.I)
 GELET = re.compile(r"^gelet op\b", re.I)
 GEZIEN = re.compile(r"^gezien\b", re.I)
+GELEZEN = re.compile(r"^(?:gelezen|gehoord|gezien het voorstel)\b", re.I)
 BESLUITEN = re.compile(r"^(?:besluiten|besluit|besluiten vast te stellen)\s*:?$", re.I)
 SLOT = re.compile(r"^(?:aldus\s+(?:besloten|vastgesteld)|ondertekening$)", re.I)
 SLOT_GEMEENTE = re.compile(r"\bvan de gemeente ([A-Z'][\w'’.\- ]+?)(?:\s+(?:in|op)\b|[,.]|$)")
@@ -147,7 +148,7 @@ def lees(bestand: Path, lijnen: list[Regel]) -> Regeling:
             _kop(regeling, text, regel, overwegend, na_besluiten)
             if OVERWEGENDE.match(text):
                 overwegend = True
-            elif GELET.match(text) or GEZIEN.match(text):
+            elif GELET.match(text) or GEZIEN.match(text) or GELEZEN.match(text):
                 overwegend = False
             na_besluiten = bool(BESLUITEN.match(text)) or (na_besluiten and regeling.besluittekst is None)
             continue
@@ -195,6 +196,11 @@ def _kop(regeling: Regeling, text: str, regel: Regel, overwegend: bool, na_beslu
         regeling.besluittekst = text
         return
     if BESLUITEN.match(text):
+        return
+    if regeling.aanhef is not None and (OVERWEGENDE.match(text) or overwegend or GELET.match(text)
+                                        or GEZIEN.match(text) or GELEZEN.match(text)):
+        regeling.considerans.append((text, regel))
+    if GELEZEN.match(text):
         return
     if GELET.match(text):
         regeling.gelet_op = text

@@ -272,14 +272,17 @@ class _Schrijver:
         order = sorted(gemeenten, key=str.casefold)
         if r.aanhef and r.aanhef != standaard_aanhef(deelnemers, order):
             regeling["aanhef"] = r.aanhef
-        if r.overwegingen:
-            regeling["overwegingen"] = [tekst(o, Plaats(), r.aanhef_regel or Regel("", 1)) for o in r.overwegingen]
         afgeleid = standaard_toestemming(deelnemers)
-        if r.toestemming != afgeleid:
-            regeling["toestemming"] = r.toestemming if r.toestemming else False
-        extra = self.gelet_op(vorm)
-        if extra:
-            regeling["gelet_op"] = extra
+        extra, standaard = self.gelet_op(vorm)
+        if standaard and self.standaard_considerans():
+            if r.overwegingen:
+                regeling["overwegingen"] = [tekst(o, Plaats(), r.aanhef_regel or Regel("", 1)) for o in r.overwegingen]
+            if r.toestemming != afgeleid:
+                regeling["toestemming"] = r.toestemming if r.toestemming else False
+            if extra:
+                regeling["gelet_op"] = extra
+        elif r.considerans:
+            regeling["considerans"] = [tekst(line, Plaats(), regel) for line, regel in r.considerans]
         if r.besluittekst and r.besluittekst != STANDAARD_BESLUITTEKST:
             regeling["besluittekst"] = r.besluittekst
         if koppen:
@@ -363,23 +366,38 @@ class _Schrijver:
                                 "(pas `regeling.bekendmaking` aan)")
         return gemeenten[0]
 
-    def gelet_op(self, vorm: str) -> list[str]:
-        """The grounds besides the Wgr articles that the legal form gives."""
+    def gelet_op(self, vorm: str) -> tuple[list[str], bool]:
+        """The grounds besides the Wgr articles that the legal form gives; False if the source words it otherwise."""
         text = (self.r.gelet_op or "").strip()
         if not text:
-            return []
+            return [], True
         body = re.sub(r"^gelet op\s+", "", text, flags=re.I).rstrip(";").strip()
         basis = VORM_GRONDSLAG[vorm]
         wgr = f"artikel 1 en {basis}, van de {WGR}" if basis else f"artikel 1 van de {WGR}"
-        if body.startswith(wgr):
+        if body.startswith(wgr) and text.startswith("gelet op ") and text.endswith(";"):
             rest = body[len(wgr):].lstrip(",").strip()
-            if not rest:
-                return []
-            return _opsomming_delen(rest)
-        self.opmerkingen.append(f'"gelet op" luidt in de bron anders dan de vaste vorm ("{text[:80]}"); de grondslag '
-                                "uit de Wgr is vervangen door de vaste vorm, de andere grondslagen zijn overgenomen")
-        items = [item for item in _opsomming_delen(body) if WGR not in item and "Wgr" not in item]
-        return items
+            items = _opsomming_delen(rest) if rest else []
+            if f"gelet op {opsomming([wgr, *items])};" == text:
+                return items, True
+        return [], False
+
+    def standaard_considerans(self) -> bool:
+        """Whether the tool prints the considerans exactly as the source has it: "overwegende dat:" with
+        lettered overwegingen ending in ";", the toestemming, "gelet op"; otherwise it is kept verbatim."""
+        from ..regeling.numbering import letter
+
+        r = self.r
+        expected: list[str] = []
+        if r.overwegingen:
+            if not all(o.endswith(";") for o in r.overwegingen[:-1]) or not r.overwegingen[-1].endswith(";"):
+                return False
+            expected.append("overwegende dat:")
+            expected += [f"{letter(i)}. {o}" for i, o in enumerate(r.overwegingen, start=1)]
+        if r.toestemming:
+            expected.append(r.toestemming)
+        if r.gelet_op:
+            expected.append(r.gelet_op)
+        return [line for line, _ in r.considerans] == expected
 
 
 def _opsomming_delen(text: str) -> list[str]:

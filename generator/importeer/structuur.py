@@ -80,6 +80,7 @@ class Regeling:
     overwegingen: list[str] = field(default_factory=list)
     gelet_op: str | None = None
     toestemming: str | None = None  # "gezien de toestemming van de raden ...", as the source has it
+    considerans: list[tuple[str, Regel]] = field(default_factory=list)  # every line between aanhef and besluiten
     besluittekst: str | None = None
     hoofdstukken: list[Hoofdstuk] = field(default_factory=list)
     toelichting: list[tuple[str, str]] = field(default_factory=list)  # the general part, as above

@@ -200,6 +200,12 @@ class Regeling(Model):
         "uit `deelnemers` en de gemeenten."
     )
     overwegingen: list[Tekst] = Field(default_factory=list, description="De overwegingen (\"overwegende dat ...\").")
+    considerans: list[Tekst] = Field(
+        default_factory=list,
+        description="De considerans in eigen woorden en volgorde, één alinea per element (\"overwegende dat ...;\", "
+        "\"constaterende dat ...;\", \"gelezen het voorstel van ...;\", \"gelet op ...;\"); vervangt dan de afgeleide "
+        "overwegingen, toestemming en \"gelet op\" (bijvoorbeeld een ingelezen regeling).",
+    )
     toestemming: Regel | bool | None = Field(
         None, description="De vermelding van de toestemming van de raden in de aanhef: standaard afgeleid (alleen "
         "als de raden niet zelf deelnemen), `false` om haar weg te laten, of een eigen tekst."

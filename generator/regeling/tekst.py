@@ -272,6 +272,7 @@ class RegelingTekst:
     toelichting: Tekstdeel | None
     targets: dict[str, Plaats]
     findings: list[Finding] = field(default_factory=list)
+    considerans: list[Tekstdeel] = field(default_factory=list)  # own words; replaces overwegingen .. gelet op
 
     def __post_init__(self) -> None:
         self.absolute: dict[str, str] = {key: reference(target) for key, target in self.targets.items()}
@@ -297,6 +298,8 @@ class RegelingTekst:
         """Every piece of text, with the article it belongs to (None for aanhef and toelichting)."""
         for overweging in self.overwegingen:
             yield None, overweging
+        for alinea in self.considerans:
+            yield None, alinea
         for artikel in self.artikelen():
             for tekst in artikel.teksten():
                 yield artikel, tekst
@@ -488,6 +491,8 @@ class _Builder:
             toelichting=toelichting,
             targets=self.targets,
             findings=self.findings,
+            considerans=[Tekstdeel(text, regeling.pad + ("considerans", index), Plaats())
+                         for index, text in enumerate(regeling.considerans)],
         )
         for _, tekst in result.teksten():
             tekst.regeling = result
