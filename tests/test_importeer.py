@@ -217,6 +217,7 @@ def test_existing_map_is_never_overwritten(tmp_path):
 
 @pytest.mark.parametrize("fixture, weg", [
     ("zonder-hoofdstukken", []),
+    ("per-hoofdstuk", []),
     ("romeinse-hoofdstukken", ["Geldend van 01-01-2016 t/m heden", "Intitulé", "Artikel 2 [Vervallen]"]),
 ])
 def test_structures_as_the_source_has_them(fixture, weg, tmp_path):
@@ -232,7 +233,11 @@ def test_structures_as_the_source_has_them(fixture, weg, tmp_path):
     assert rebuilt == lines
     regeling = yaml.safe_load((result.map / "regeling.yaml").read_text(encoding="utf-8"))["regeling"]
     words = " ".join(_strings(regeling))
-    if fixture == "zonder-hoofdstukken":
+    if fixture == "per-hoofdstuk":
+        assert regeling["artikelnummering"] == "per-hoofdstuk" and "koppen" not in regeling
+        assert [a["nummer"] for a in regeling["hoofdstukken"][1]["artikelen"]] == ["1", "2", "3"]
+        assert "bedoeld in [[algemeen-bestuur.lid-2]], uit" in words
+    elif fixture == "zonder-hoofdstukken":
         assert "titel" not in regeling["hoofdstukken"][0]
         assert regeling["considerans"][0] == "constaterende dat de gemeenten al sinds 2010 samenwerken;"
         assert len(regeling["considerans"]) == 4 and "overwegingen" not in regeling

@@ -33,7 +33,7 @@ MEUBILAIR = re.compile(
 _KOP_WOORD = r"[.:\-–—]"
 HOOFDSTUK = re.compile(rf"^(?:hoofdstuk)\s+([0-9]+[A-Za-z]?|[IVXLCDM]+)\s*{_KOP_WOORD}?\s*(.*)$", re.IGNORECASE)
 PARAGRAAF = re.compile(rf"^(?:§|paragraaf)\s*([0-9]+[a-z]?)\s*{_KOP_WOORD}?\s*(.*)$", re.IGNORECASE)
-ARTIKEL = re.compile(rf"^artikel\s+([0-9]+[a-z]*|[a-z]+[0-9]+|[0-9]+(?:[.:][0-9]+[a-z]*)+|[IVXLC]+)\s*{_KOP_WOORD}?\s*(.*)$",
+ARTIKEL = re.compile(rf"^artikel\s+([0-9]+(?:[.:][0-9]+[a-z]*)+|[0-9]+[a-z]*|[a-z]+[0-9]+|[IVXLC]+)\s*{_KOP_WOORD}?\s*(.*)$",
                      re.IGNORECASE)
 LID = re.compile(r"^(\d{1,3})(?:[.)]\s*|\t\s*)(\S.*)$")
 ONDERDEEL = re.compile(r"^([a-z]{1,3})[.)](?:\s+)(\S.*)$")
@@ -134,10 +134,10 @@ def lees(bestand: Path, lijnen: list[Regel]) -> Regeling:
         if match and (kop_of_tekst(match.group(2)) or VERVALLEN.match(match.group(2))):
             fase = "artikelen"
             nummer, titel = match.group(1), match.group(2).strip()
-            if re.fullmatch(r"[IVXLC]+", nummer) or re.search(r"[.:]", nummer):
+            if re.fullmatch(r"[IVXLC]+", nummer) or ":" in nummer or nummer.count(".") > 1:
                 raise fout(bestand, regel.regel, regel.kolom,
-                           f'artikelnummer "{nummer}" wordt niet ondersteund: artikelen worden doorlopend in '
-                           "Arabische cijfers genummerd (1, 2, 14a)")
+                           f'artikelnummer "{nummer}" wordt niet ondersteund: artikelen worden in Arabische cijfers '
+                           "genummerd, doorlopend (1, 2, 14a) of per hoofdstuk (2.1)")
             vervallen = bool(VERVALLEN.match(titel)) if titel else False
             if not vervallen:
                 _vorm(regeling, "artikel", text, match)

@@ -221,7 +221,7 @@ class _Schrijver:
 
         def artikel_yaml(artikel: s.Artikel) -> dict:
             plaats = plaatsen[id(artikel)]
-            item: dict = {"id": ids[id(artikel)], "nummer": artikel.nummer}
+            item: dict = {"id": ids[id(artikel)], "nummer": artikel.nummer.split(".", 1)[-1]}
             if artikel.titel:
                 item["titel"] = artikel.titel
             onderwerpen = _onderwerpen(artikel.titel or "", rollen)
@@ -287,6 +287,8 @@ class _Schrijver:
             regeling["besluittekst"] = r.besluittekst
         if koppen:
             regeling["koppen"] = koppen
+        if any("." in a.nummer for a in r.artikelen()):
+            regeling["artikelnummering"] = "per-hoofdstuk"
         regeling["nummering"] = "vast"
         regeling["hoofdstukken"] = hoofdstukken
         if r.toelichting:

@@ -108,6 +108,7 @@ class Opbouw:
         self.artikel: Artikel | None = None
         self.vorig_nummer: Nummer | None = None
         self.gat_toegestaan = False
+        self.per_hoofdstuk: bool | None = None  # articles numbered "2.1" within their chapter
 
     def fout(self, regel: Regel, melding: str):
         return fout(self.bestand, regel.regel, regel.kolom, melding)
@@ -117,6 +118,8 @@ class Opbouw:
     def nieuw_hoofdstuk(self, nummer: str, titel: str, regel: Regel) -> None:
         self.hoofdstuk = Hoofdstuk(nummer, titel, regel)
         self.regeling.hoofdstukken.append(self.hoofdstuk)
+        if self.per_hoofdstuk:
+            self.vorig_nummer, self.gat_toegestaan = None, False
         self.paragraaf = None
         self.artikel = None
 
@@ -131,8 +134,21 @@ class Opbouw:
         self.artikel = None
 
     def nieuw_artikel(self, nummer: str, titel: str | None, regel: Regel, vervallen: bool = False) -> None:
+        per = re.fullmatch(r"([0-9]+[A-Za-z]?)\.([0-9]+[a-z]*)", nummer)
+        if self.per_hoofdstuk is None:
+            self.per_hoofdstuk = per is not None
+        elif self.per_hoofdstuk != (per is not None):
+            raise self.fout(regel, f"artikel {nummer}: de artikelen zijn deels doorlopend en deels per hoofdstuk "
+                                   "genummerd")
+        local = nummer
+        if per is not None:
+            chapter = self.hoofdstuk.nummer if self.hoofdstuk is not None else ""
+            if per.group(1) not in (chapter, str(_arabisch(chapter))):
+                raise self.fout(regel, f"artikel {nummer} staat in hoofdstuk {chapter or '(geen)'}: bij nummering per "
+                                       "hoofdstuk begint het nummer met dat van het hoofdstuk")
+            local = per.group(2)
         try:
-            parsed = Nummer.parse(nummer)
+            parsed = Nummer.parse(local)
         except ValueError:
             raise self.fout(regel, f'artikelnummer "{nummer}" wordt niet ondersteund (verwacht: 1, 14a)') from None
         previous = self.vorig_nummer
@@ -143,7 +159,7 @@ class Opbouw:
                 raise self.fout(regel, f"artikel {nummer} staat na artikel {previous.text()}: de nummering loopt terug")
             if (not parsed.letters and not previous.before and parsed.base > previous.base + 1
                     and not self.gat_toegestaan):
-                raise self.fout(regel, f"na artikel {previous.text()} volgt artikel {nummer}: de nummering springt "
+                raise self.fout(regel, f"na artikel {previous.text()} volgt artikel {local}: de nummering springt "
                                        f"(een vervallen artikel staat als \"Artikel {previous.base + 1} [Vervallen]\")")
         self.vorig_nummer = parsed
         self.gat_toegestaan = False
@@ -266,3 +282,15 @@ _SPACES = re.compile(r"[ \t\r\n\v\f]+")
 def schoon(text: str) -> str:
     """One line of text with single spaces (tabs and line breaks too; a non-breaking space stays)."""
     return _SPACES.sub(" ", text).strip()
+
+
+def _arabisch(nummer: str) -> str:
+    """``IV`` → ``4``; other numbers as they are."""
+    values = {"I": 1, "V": 5, "X": 10, "L": 50, "C": 100, "D": 500, "M": 1000}
+    if not re.fullmatch(r"[IVXLCDM]+", nummer):
+        return nummer
+    total = 0
+    for index, char in enumerate(nummer):
+        value = values[char]
+        total += -value if index + 1 < len(nummer) and values[nummer[index + 1]] > value else value
+    return str(total)

@@ -22,7 +22,7 @@ _RANG = {rangtelwoord(n): n for n in range(1, 40)}
 _RANG_PATROON = "|".join(sorted(_RANG, key=len, reverse=True))
 
 VERWIJZING = re.compile(
-    rf"\b(?P<soort>[Aa]rtikel|[Hh]oofdstuk|[Pp]aragraaf)\s(?P<nr>[0-9]+[a-z]*|(?<=oofdstuk\s)[IVXLC]+\b)(?![0-9:.][0-9])"
+    rf"\b(?P<soort>[Aa]rtikel|[Hh]oofdstuk|[Pp]aragraaf)\s(?P<nr>[0-9]+[a-z]*(?:\.[0-9]+[a-z]*)?|(?<=oofdstuk\s)[IVXLC]+\b)(?![0-9:.][0-9])"
     rf"(?:\svan\shoofdstuk\s(?P<van>[0-9]+[A-Za-z]?|[IVXLC]+)\b)?"
     rf"(?:,\s(?P<lid>{_RANG_PATROON})\slid)?"
     rf"(?:,\sonderdeel\s(?P<onderdeel>[a-z]{{1,3}})\b)?"

@@ -217,6 +217,10 @@ class Regeling(Model):
         None, description="Wat wordt besloten, na \"besluiten:\"; standaard `de volgende gemeenschappelijke regeling te treffen:`."
     )
     koppen: Koppen | None = Field(None, description="Hoe de koppen luiden; standaard zoals de Aanwijzingen.")
+    artikelnummering: Literal["doorlopend", "per-hoofdstuk"] = Field(
+        "doorlopend", description="`doorlopend` (1, 2, 3 over de hoofdstukken heen, Ar 3.54) of `per-hoofdstuk` "
+        "(`Artikel 2.1`: hoofdstuknummer, punt, nummer binnen het hoofdstuk; een vast `nummer` is dan het deel na de punt)."
+    )
     nummering: Literal["doorlopend", "vast"] = Field(
         "doorlopend",
         description="`doorlopend`: nummers volgen de volgorde; `vast`: na vaststelling blijven nummers staan en krijgt "

@@ -25,7 +25,7 @@ from ..formatting import opsomming
 from ..model import Gemeente, Inhoud
 from ..model import regeling as model
 from . import clausules
-from .numbering import Plaats, letter, lid_label, number_items, onderdeel_label, reference, subonderdeel_label
+from .numbering import Numbering, Plaats, letter, lid_label, number_items, onderdeel_label, reference, subonderdeel_label
 
 WGR = "Wet gemeenschappelijke regelingen"
 
@@ -431,7 +431,16 @@ class _Builder:
 
         chapters = number_items(((h.id, h.nummer) for h in regeling.hoofdstukken), frozen, capitals=True,
                                 what="hoofdstuk")
-        articles = number_items(((a.id, a.nummer) for a in all_articles), frozen)
+        if regeling.artikelnummering == "per-hoofdstuk":  # "Artikel 2.1": numbered within each chapter
+            numbers: dict[str, str] = {}
+            problems: list[tuple[str, str]] = []
+            for hoofdstuk in regeling.hoofdstukken:
+                local = number_items(((a.id, a.nummer) for a in _articles_of(hoofdstuk)), frozen)
+                numbers.update({key: f"{chapters.numbers[hoofdstuk.id]}.{value}" for key, value in local.numbers.items()})
+                problems += local.problems
+            articles = Numbering(numbers, problems)
+        else:
+            articles = number_items(((a.id, a.nummer) for a in all_articles), frozen)
         self._numbering_findings(chapters, {h.id: h for h in regeling.hoofdstukken})
         self._numbering_findings(articles, {a.id: a for a in all_articles})
 
