@@ -237,6 +237,9 @@ def test_structures_as_the_source_has_them(fixture, weg, tmp_path):
         assert regeling["artikelnummering"] == "per-hoofdstuk" and "koppen" not in regeling
         assert [a["nummer"] for a in regeling["hoofdstukken"][1]["artikelen"]] == ["1", "2", "3"]
         assert "bedoeld in [[algemeen-bestuur.lid-2]], uit" in words
+        begrippen = regeling["hoofdstukken"][0]["artikelen"][0]
+        assert begrippen["opsomming"] == "cijfers" and len(begrippen["onderdelen"]) == 2
+        assert regeling["hoofdstukken"][1]["artikelen"][0]["leden"][1]["opsomming"] == "streepjes"
     elif fixture == "zonder-hoofdstukken":
         assert "titel" not in regeling["hoofdstukken"][0]
         assert regeling["considerans"][0] == "constaterende dat de gemeenten al sinds 2010 samenwerken;"

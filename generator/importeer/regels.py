@@ -174,12 +174,11 @@ def lees(bestand: Path, lijnen: list[Regel]) -> Regeling:
             continue
         match = PUNT.match(text)
         if match and opbouw.artikel is not None:
-            items = opbouw.artikel.leden[-1].onderdelen if opbouw.artikel.leden else opbouw.artikel.onderdelen
-            from ..regeling.numbering import letter
-
-            opbouw.onderdeel(letter(len(items) + 1), match.group(1), regel)
-            regeling.opmerkingen.append(f"{regel.regel}: een opsomming met streepjes in artikel "
-                                        f"{opbouw.artikel.nummer} is ingelezen als onderdelen a, b, c")
+            opbouw.onderdeel("–", match.group(1), regel, opsomming="streepjes")
+            if text[0] != "–":
+                note = f"streepjes in artikel {opbouw.artikel.nummer} worden weergegeven als –"
+                if note not in regeling.opmerkingen:
+                    regeling.opmerkingen.append(note)
             continue
         opbouw.alinea(text, regel)
 

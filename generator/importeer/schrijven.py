@@ -18,7 +18,7 @@ import yaml
 
 from ..formatting import opsomming
 from ..paths import slug
-from ..regeling.numbering import Plaats
+from ..regeling.numbering import Plaats, letter
 from ..regeling.tekst import VORM_GRONDSLAG, WGR, standaard_aanhef, standaard_toestemming
 from ..regeling.tekst import romeins as romeins_nummer
 from . import structuur as s
@@ -199,18 +199,19 @@ class _Schrijver:
                     ids[id(artikel)] = a_id
                     plaats = Plaats(h_id, h_nummer, p_id, paragraaf.nummer if paragraaf else None, a_id, artikel.nummer)
                     plaatsen[id(artikel)] = plaats
-                    leden = [(f"lid-{lid.nummer}", [o.label for o in lid.onderdelen]) for lid in artikel.leden]
+                    leden = [(f"lid-{lid.nummer}", _lijst(lid.onderdelen, lid.opsomming)) for lid in artikel.leden]
                     lid_ids[id(artikel)] = [key for key, _ in leden]
-                    doel.artikelen[artikel.nummer] = (a_id, plaats, leden, [o.label for o in artikel.onderdelen])
+                    doel.artikelen[artikel.nummer] = (a_id, plaats, leden, _lijst(artikel.onderdelen, artikel.opsomming))
 
         def tekst(text: str, where: Plaats, regel: Regel) -> str:
             return _stukken(omzetten(text, where, doel, regel.regel, regel.kolom, self.onopgelost))
 
-        def onderdelen(items: list[s.Onderdeel], where: Plaats, lid: str | None) -> list[dict]:
+        def onderdelen(items: list[s.Onderdeel], where: Plaats, opsomming: str) -> list[dict]:
             result = []
             for index, onderdeel in enumerate(items, start=1):
-                here = Plaats(**{**where.__dict__, "onderdeel": onderdeel.label, "onderdeel_index": index})
-                item: dict = {"id": onderdeel.label, "tekst": tekst(onderdeel.tekst, here, onderdeel.regel)}
+                key = letter(index)
+                here = Plaats(**{**where.__dict__, "onderdeel": key, "onderdeel_index": index, "opsomming": opsomming})
+                item: dict = {"id": key, "tekst": tekst(onderdeel.tekst, here, onderdeel.regel)}
                 if onderdeel.subonderdelen:
                     item["subonderdelen"] = [
                         {"id": f"sub-{sub.nummer}", "tekst": tekst(sub.tekst, Plaats(**{**here.__dict__, "sub": f"sub-{sub.nummer}",
@@ -230,7 +231,9 @@ class _Schrijver:
             if artikel.tekst is not None:
                 item["tekst"] = tekst(artikel.tekst, plaats, artikel.tekst_regel or artikel.regel)
             if artikel.onderdelen:
-                item["onderdelen"] = onderdelen(artikel.onderdelen, plaats, None)
+                item["onderdelen"] = onderdelen(artikel.onderdelen, plaats, artikel.opsomming)
+                if artikel.opsomming != "letters":
+                    item["opsomming"] = artikel.opsomming
             if artikel.leden:
                 item["leden"] = []
                 for index, lid in enumerate(artikel.leden, start=1):
@@ -238,7 +241,9 @@ class _Schrijver:
                     where = Plaats(**{**plaats.__dict__, "lid": key, "lid_index": index})
                     entry: dict = {"id": key, "tekst": tekst(lid.tekst, where, lid.regel)}
                     if lid.onderdelen:
-                        entry["onderdelen"] = onderdelen(lid.onderdelen, where, key)
+                        entry["onderdelen"] = onderdelen(lid.onderdelen, where, lid.opsomming)
+                        if lid.opsomming != "letters":
+                            entry["opsomming"] = lid.opsomming
                     item["leden"].append(entry)
             if artikel.tekst is None and not artikel.leden:
                 raise self.fout(artikel.regel, f"artikel {artikel.nummer} heeft geen tekst")
@@ -400,6 +405,11 @@ class _Schrijver:
         if r.gelet_op:
             expected.append(r.gelet_op)
         return [line for line, _ in r.considerans] == expected
+
+
+def _lijst(items: list[s.Onderdeel], opsomming: str) -> list[str]:
+    """The ids of a lettered list for references; other lists are not referred to as "onderdeel a"."""
+    return [letter(i) for i in range(1, len(items) + 1)] if opsomming == "letters" else []
 
 
 def _opsomming_delen(text: str) -> list[str]:

@@ -38,6 +38,7 @@ class Lid:
     tekst: str
     regel: Regel
     onderdelen: list[Onderdeel] = field(default_factory=list)
+    opsomming: str = "letters"  # letters, cijfers, streepjes
 
 
 @dataclass
@@ -51,6 +52,7 @@ class Artikel:
     leden: list[Lid] = field(default_factory=list)
     toelichting: list[tuple[str, str]] = field(default_factory=list)  # ("alinea" | "punt", plain text)
     vervallen: bool = False
+    opsomming: str = "letters"
 
 
 @dataclass
@@ -187,7 +189,19 @@ class Opbouw:
     # text of an article
 
     def lid(self, nummer: str, tekst: str, regel: Regel) -> None:
+        """A numbered line: a lid, or an onderdeel of a list numbered 1., 2. (after a text ending in ":")."""
         artikel = self._huidig(regel)
+        owner = artikel.leden[-1] if artikel.leden else artikel
+        items = owner.onderdelen
+        intro = (owner.tekst or "").rstrip()
+        if owner.opsomming == "cijfers" and items and nummer == str(len(items) + 1) and \
+                items[-1].tekst.rstrip().endswith((";", ",", ":", " en", " of")):
+            items.append(Onderdeel(nummer, tekst, regel))
+            return
+        if not items and nummer == "1" and intro.endswith(":") and (owner is not artikel or artikel.tekst is not None):
+            owner.opsomming = "cijfers"
+            items.append(Onderdeel(nummer, tekst, regel))
+            return
         if artikel.tekst is not None and not artikel.leden:
             raise self.fout(regel, f"artikel {artikel.nummer} heeft een alinea zonder nummer vóór het eerste lid")
         expected = len(artikel.leden) + 1
@@ -196,15 +210,20 @@ class Opbouw:
                                            artikel.nummer))
         artikel.leden.append(Lid(nummer, tekst, regel))
 
-    def onderdeel(self, label: str, tekst: str, regel: Regel) -> None:
+    def onderdeel(self, label: str, tekst: str, regel: Regel, opsomming: str = "letters") -> None:
         artikel = self._huidig(regel)
-        if artikel.leden:
-            items = artikel.leden[-1].onderdelen
-        else:
-            if artikel.tekst is None:
-                raise self.fout(regel, f"onderdeel {label} van artikel {artikel.nummer} heeft geen aanhef "
-                                       "(verwacht eerst een zin als \"In deze regeling wordt verstaan onder:\")")
-            items = artikel.onderdelen
+        owner = artikel.leden[-1] if artikel.leden else artikel
+        if not artikel.leden and artikel.tekst is None:
+            raise self.fout(regel, f"onderdeel {label} van artikel {artikel.nummer} heeft geen aanhef "
+                                   "(verwacht eerst een zin als \"In deze regeling wordt verstaan onder:\")")
+        items = owner.onderdelen
+        if items and owner.opsomming != opsomming:
+            raise self.fout(regel, f"in artikel {artikel.nummer} wisselt een opsomming van aanduiding (letters, "
+                                   "cijfers of streepjes)")
+        owner.opsomming = opsomming
+        if opsomming == "streepjes":
+            items.append(Onderdeel(label, tekst, regel))
+            return
         expected = letter(len(items) + 1)
         if label != expected:
             raise self.fout(regel, _sprong("onderdeel", [o.label for o in items], label, expected, artikel.nummer))

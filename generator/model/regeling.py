@@ -54,6 +54,12 @@ Nummer = Annotated[
 Parameters = Annotated[dict[str, Any], Kind("per parameter een waarde (zie de clausule)")]
 
 
+#: How the onderdelen of a lid or article are marked.
+Opsomming = Literal["letters", "cijfers", "streepjes"]
+OPSOMMING_UITLEG = ("Hoe de onderdelen worden aangeduid: `letters` (`a.`, standaard, Ar), `cijfers` (`1.`) of "
+                    "`streepjes` (`–`), zoals in de bron.")
+
+
 class Subonderdeel(Model):
     schema_uitleg: ClassVar[str] = "Een subonderdeel (`1°`, `2°`) van een onderdeel."
 
@@ -75,6 +81,7 @@ class Lid(Model):
     id: Id = Field(description="Vaste sleutel binnen het artikel; verwijs met `[[artikel-id.lid-id]]`.")
     tekst: Tekst = Field(description="Tekst, één alinea; bij onderdelen de aanhef.")
     onderdelen: list[Onderdeel] = Field(default_factory=list, description="Onderdelen (`a.`, `b.`).")
+    opsomming: Opsomming | None = Field(None, description=OPSOMMING_UITLEG)
 
 
 class Artikel(Model):
@@ -94,6 +101,7 @@ class Artikel(Model):
         None, description="Eigen tekst van een artikel zonder leden (één alinea; bij onderdelen de aanhef)."
     )
     onderdelen: list[Onderdeel] = Field(default_factory=list, description="Onderdelen van een artikel zonder leden.")
+    opsomming: Opsomming | None = Field(None, description=OPSOMMING_UITLEG)
     leden: list[Lid] = Field(default_factory=list, description="De leden van het artikel.")
     onderwerpen: list[Onderwerp] = Field(
         default_factory=list,

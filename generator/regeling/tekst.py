@@ -125,10 +125,11 @@ class Onderdeel:
     index: int
     tekst: Tekstdeel
     subonderdelen: list[Sub] = field(default_factory=list)
+    opsomming: str = "letters"
 
     @property
     def label(self) -> str:
-        return onderdeel_label(self.index)
+        return onderdeel_label(self.index, self.opsomming)
 
 
 @dataclass
@@ -695,11 +696,13 @@ class _Builder:
         prefix = prefix or artikel.id
         result: list[Onderdeel] = []
         seen: dict[str, Any] = {}
+        opsomming = getattr(parent, "opsomming", None) or "letters"
         for index, onderdeel in enumerate(items, start=1):
             self._duplicate(seen, onderdeel, path(onderdeel, "id"), "onderdeel")
-            here = _with(where, onderdeel=onderdeel.id, onderdeel_index=index)
+            here = _with(where, onderdeel=onderdeel.id, onderdeel_index=index, opsomming=opsomming)
             self.targets[f"{prefix}.{onderdeel.id}"] = here
-            item = Onderdeel(onderdeel.id, index, deel(onderdeel.tekst, onderdeel.pad + ("tekst",), here))
+            item = Onderdeel(onderdeel.id, index, deel(onderdeel.tekst, onderdeel.pad + ("tekst",), here),
+                             opsomming=opsomming)
             seen_sub: dict[str, Any] = {}
             for s_index, sub in enumerate(onderdeel.subonderdelen, start=1):
                 self._duplicate(seen_sub, sub, path(sub, "id"), "subonderdeel")
