@@ -223,6 +223,8 @@ def _kop(regeling: Regeling, text: str, regel: Regel, overwegend: bool, na_beslu
         regeling.titel = text
         return
     if text == regeling.titel:  # the title repeated (the websites print it above and under "Intitulé")
+        if regeling.besluittekst is not None:  # ... or the regulation itself, after the besluittekst
+            regeling.titel_na_besluit = True
         return
     if re.fullmatch(r"\d{1,2}\s+\w+\s+\d{4}", text) or re.fullmatch(r"\d{2}-\d{2}-\d{4}", text):
         return  # a date line of the gemeenteblad

@@ -292,6 +292,12 @@ class _Schrijver:
             regeling["besluittekst"] = r.besluittekst
         if koppen:
             regeling["koppen"] = koppen
+        if r.titel_na_besluit:
+            regeling["titel_na_besluit"] = True
+        paragrafen = [p.nummer for h in r.hoofdstukken for p in h.paragrafen]
+        if len(r.hoofdstukken) > 1 and paragrafen and paragrafen == [str(i) for i in range(1, len(paragrafen) + 1)] \
+                and any(h.paragrafen and h.paragrafen[0].nummer != "1" for h in r.hoofdstukken):
+            regeling["paragraafnummering"] = "doorlopend"
         if any("." in a.nummer for a in r.artikelen()):
             regeling["artikelnummering"] = "per-hoofdstuk"
         regeling["nummering"] = "vast"

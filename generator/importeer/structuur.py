@@ -88,6 +88,7 @@ class Regeling:
     toelichting: list[tuple[str, str]] = field(default_factory=list)  # the general part, as above
     gemeenten_slot: list[str] = field(default_factory=list)  # from "Aldus besloten ... gemeente X"
     koppen: dict[str, list[str]] = field(default_factory=dict)  # per level the heading forms seen
+    titel_na_besluit: bool = False
     opmerkingen: list[str] = field(default_factory=list)
 
     def artikelen(self) -> list[Artikel]:

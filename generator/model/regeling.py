@@ -225,6 +225,14 @@ class Regeling(Model):
         None, description="Wat wordt besloten, na \"besluiten:\"; standaard `de volgende gemeenschappelijke regeling te treffen:`."
     )
     koppen: Koppen | None = Field(None, description="Hoe de koppen luiden; standaard zoals de Aanwijzingen.")
+    paragraafnummering: Literal["per-hoofdstuk", "doorlopend"] = Field(
+        "per-hoofdstuk", description="`per-hoofdstuk` (standaard: elk hoofdstuk begint bij § 1) of `doorlopend` "
+        "(over de hoofdstukken heen)."
+    )
+    titel_na_besluit: bool = Field(
+        False, description="`true`: het opschrift staat nog eens na de besluittekst, vóór het eerste artikel, zoals "
+        "sommige regelingen dat doen."
+    )
     artikelnummering: Literal["doorlopend", "per-hoofdstuk"] = Field(
         "doorlopend", description="`doorlopend` (1, 2, 3 over de hoofdstukken heen, Ar 3.54) of `per-hoofdstuk` "
         "(`Artikel 2.1`: hoofdstuknummer, punt, nummer binnen het hoofdstuk; een vast `nummer` is dan het deel na de punt)."

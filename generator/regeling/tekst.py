@@ -274,6 +274,7 @@ class RegelingTekst:
     targets: dict[str, Plaats]
     findings: list[Finding] = field(default_factory=list)
     considerans: list[Tekstdeel] = field(default_factory=list)  # own words; replaces overwegingen .. gelet op
+    titel_na_besluit: bool = False  # the opschrift once more after the besluittekst
 
     def __post_init__(self) -> None:
         self.absolute: dict[str, str] = {key: reference(target) for key, target in self.targets.items()}
@@ -451,6 +452,10 @@ class _Builder:
             for hoofdstuk in zonder:
                 self.findings.append(Finding(hoofdstuk.pad, "een hoofdstuk zonder titel kan alleen als de regeling "
                                              "geen andere hoofdstukken heeft (een regeling zonder hoofdstukken)"))
+        alle_paragrafen = [p for h in regeling.hoofdstukken for p in h.paragrafen]
+        doorlopend = number_items(((p.id, p.nummer) for p in alle_paragrafen), frozen, what="paragraaf")
+        if regeling.paragraafnummering == "doorlopend":
+            self._numbering_findings(doorlopend, {p.id: p for p in alle_paragrafen})
         hoofdstukken: list[Hoofdstuk] = []
         for h_index, hoofdstuk in enumerate(regeling.hoofdstukken):
             h_nummer = chapters.numbers[hoofdstuk.id]
@@ -464,8 +469,11 @@ class _Builder:
                                              "een hoofdstuk heeft artikelen of paragrafen, niet beide"))
             if not hoofdstuk.artikelen and not hoofdstuk.paragrafen:
                 self.findings.append(Finding(hoofdstuk.pad, f'hoofdstuk "{hoofdstuk.id}" heeft geen artikelen'))
-            paragraphs = number_items(((p.id, p.nummer) for p in hoofdstuk.paragrafen), frozen, what="paragraaf")
-            self._numbering_findings(paragraphs, {p.id: p for p in hoofdstuk.paragrafen})
+            if regeling.paragraafnummering == "doorlopend":
+                paragraphs = doorlopend
+            else:
+                paragraphs = number_items(((p.id, p.nummer) for p in hoofdstuk.paragrafen), frozen, what="paragraaf")
+                self._numbering_findings(paragraphs, {p.id: p for p in hoofdstuk.paragrafen})
             paragrafen = []
             for paragraaf in hoofdstuk.paragrafen:
                 p_nummer = paragraphs.numbers[paragraaf.id]
@@ -503,6 +511,7 @@ class _Builder:
             findings=self.findings,
             considerans=[Tekstdeel(text, regeling.pad + ("considerans", index), Plaats())
                          for index, text in enumerate(regeling.considerans)],
+            titel_na_besluit=regeling.titel_na_besluit,
         )
         for _, tekst in result.teksten():
             tekst.regeling = result
