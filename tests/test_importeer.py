@@ -255,3 +255,43 @@ def test_structures_as_the_source_has_them(fixture, weg, tmp_path):
         assert "over [[begrippen]], over [[algemeen]] en over [[par-begrippen]]." in words
         assert regeling["titel_na_besluit"] is True and regeling["paragraafnummering"] == "doorlopend"
         assert [a["nummer"] for a in regeling["hoofdstukken"][1]["paragrafen"][0]["artikelen"]] == ["3", "3a"]
+
+
+def test_amending_an_imported_regulation(tmp_path):
+    """The imported XML regulation amended: instruction by instruction, with the real article numbers."""
+    from generator.paths import template_dirs
+    from generator.wijziging.bron import load_new, load_old
+    from generator.wijziging.git import Revisie
+    from generator.wijziging.opdrachten import Opsteller
+
+    def revision(folder: Path, label: str) -> Revisie:
+        return Revisie(label, None, label, [(str(f), f.read_text(encoding="utf-8"))
+                                            for f in sorted(folder.glob("*.yaml"))])
+
+    folder = importeer(DATA / "regeling-cvdr.xml", tmp_path / "oud" / "content" / "bsr").map
+    before = load_old(revision(folder, "oud"), folder, template_dirs(folder))
+    target = tmp_path / "nieuw" / "content" / "bsr"
+    target.mkdir(parents=True)
+    for file in folder.glob("*.yaml"):
+        (target / file.name).write_text(file.read_text(encoding="utf-8"), encoding="utf-8")
+    data = yaml.safe_load((target / "regeling.yaml").read_text(encoding="utf-8"))
+    chapters = data["regeling"]["hoofdstukken"]
+    begrippen = chapters[0]["artikelen"][0]
+    del begrippen["onderdelen"][1]  # "deelnemer: ..." goes; "wet: ..." becomes onderdeel b
+    taken = chapters[0]["artikelen"][2]
+    taken["leden"][1]["onderdelen"][0]["tekst"] = "het heffen en invorderen van de gemeentelijke belastingen."
+    del taken["leden"][1]["onderdelen"][1]  # the last task goes (with its subonderdelen)
+    bestuur = chapters[1]["paragrafen"][0]["artikelen"][0]
+    bestuur["leden"][0]["tekst"] = bestuur["leden"][0]["tekst"].replace("één lid", "twee leden")
+    (target / "regeling.yaml").write_text(yaml.safe_dump(data, allow_unicode=True, sort_keys=False), encoding="utf-8")
+    after = load_new(revision(target, "nieuw"), target, template_dirs(target), before, "behouden")
+    ops = Opsteller(before.regeling, after.regeling, positional=False).opdrachten()
+    assert [op.zin for op in ops] == [
+        "Artikel 1, onderdeel b, vervalt, onder verlettering van onderdeel c tot b.",
+        "Artikel 3 wordt als volgt gewijzigd:",
+        "In artikel 4, eerste lid, wordt \u201cééN lid\u201d vervangen door \u201ctwee leden\u201d.".replace("ééN", "één"),
+    ]
+    assert [d.zin for d in ops[1].delen] == [
+        "Het tweede lid, onderdeel b, vervalt.",
+        "In het tweede lid, onderdeel a, wordt \u201cbelastingen;\u201d vervangen door \u201cbelastingen.\u201d.",
+    ]
