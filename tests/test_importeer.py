@@ -295,3 +295,28 @@ def test_amending_an_imported_regulation(tmp_path):
         "Het tweede lid, onderdeel b, vervalt.",
         "In het tweede lid, onderdeel a, wordt \u201cbelastingen;\u201d vervangen door \u201cbelastingen.\u201d.",
     ]
+
+
+def test_docx_with_word_numbering(tmp_path):
+    """Leden numbered by Word (List Number), not typed: the numbers are computed as Word shows them."""
+    document = docx.Document()
+    for text in ("Gemeenschappelijke regeling Word",
+                 "De colleges van burgemeester en wethouders van de gemeenten Aa en Hunze en Tynaarlo;",
+                 "besluiten:", "de volgende gemeenschappelijke regeling te treffen:"):
+        document.add_paragraph(text)
+    document.add_paragraph("Artikel 1 Overleg", style="Heading 3")
+    for text in ("De colleges overleggen ten minste eenmaal per jaar.", "Het overleg gaat over:"):
+        document.add_paragraph(text, style="List Number")
+    document.add_paragraph("a.\tde uitvoering van artikel 2;")
+    document.add_paragraph("b.\tde begroting.")
+    document.add_paragraph("Artikel 2 Bekendmaking", style="Heading 3")
+    document.add_paragraph("Het college van Tynaarlo zorgt voor de bekendmaking van deze regeling.")
+    source = tmp_path / "word.docx"
+    document.save(str(source))
+    result = importeer(source, tmp_path / "word")
+    regeling = yaml.safe_load((result.map / "regeling.yaml").read_text(encoding="utf-8"))["regeling"]
+    overleg = regeling["hoofdstukken"][0]["artikelen"][0]
+    assert [lid["tekst"] for lid in overleg["leden"]] == ["De colleges overleggen ten minste eenmaal per jaar.",
+                                                          "Het overleg gaat over:"]
+    assert [o["tekst"] for o in overleg["leden"][1]["onderdelen"]] == ["de uitvoering van [[bekendmaking]];",
+                                                                       "de begroting."]

@@ -76,8 +76,13 @@ class _Numbering:
             ref = num.find(f"{W}abstractNumId")
             if ref is None:
                 continue
-            for ilvl, value in abstract.get(ref.get(f"{W}val"), {}).items():
-                self.levels[(num.get(f"{W}numId"), ilvl)] = value
+            overrides = {}
+            for override in num.findall(f"{W}lvlOverride"):
+                start = override.find(f"{W}startOverride")
+                if start is not None:
+                    overrides[int(override.get(f"{W}ilvl", "0"))] = int(start.get(f"{W}val"))
+            for ilvl, (fmt, text, start) in abstract.get(ref.get(f"{W}val"), {}).items():
+                self.levels[(num.get(f"{W}numId"), ilvl)] = (fmt, text, overrides.get(ilvl, start))
 
     def label(self, num_id: str, ilvl: int) -> str | None:
         if (num_id, ilvl) not in self.levels or num_id == "0":
