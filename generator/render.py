@@ -18,7 +18,8 @@ from . import formatting, markup
 from .derive import Afgeleid
 from .document import RenderedDocument, metadata, parse
 from .errors import BuildError
-from .model import VORM_NAMEN, Gemeente, Inhoud
+from . import rechtsvormen
+from .model import Gemeente, Inhoud
 from .paths import slug
 
 
@@ -35,7 +36,7 @@ def make_environment(template_dirs: list[Path]) -> jinja2.Environment:
     env.filters["md"] = _md
     env.filters["md_inline"] = _md_inline
     env.filters["slug"] = slug
-    env.globals["vorm_naam"] = lambda vorm: VORM_NAMEN.get(vorm, vorm)
+    env.globals["vorm_naam"] = rechtsvormen.naam
     env.globals["grafiek"] = _grafiek
     return env
 

@@ -19,7 +19,8 @@ import yaml
 from ..formatting import opsomming
 from ..paths import slug
 from ..regeling.numbering import Plaats, letter
-from ..regeling.tekst import VORM_GRONDSLAG, WGR, standaard_aanhef, standaard_toestemming
+from .. import rechtsvormen
+from ..regeling.tekst import WGR, standaard_aanhef, standaard_toestemming
 from ..regeling.tekst import romeins as romeins_nummer
 from . import structuur as s
 from .bron import Regel, fout
@@ -129,7 +130,7 @@ class _Schrijver:
 
     def vorm(self) -> str:
         gelet = self.r.gelet_op or ""
-        for vorm, basis in VORM_GRONDSLAG.items():
+        for vorm, basis in ((code, rechtsvormen.vorm(code).grondslag) for code in rechtsvormen.CODES):
             if basis and basis in gelet:
                 return vorm
         words = " ".join(a.tekst or "" for a in self.r.artikelen()[:5]) + " " + " ".join(
@@ -385,7 +386,7 @@ class _Schrijver:
         if not text:
             return [], True
         body = re.sub(r"^gelet op\s+", "", text, flags=re.I).rstrip(";").strip()
-        basis = VORM_GRONDSLAG[vorm]
+        basis = rechtsvormen.vorm(vorm).grondslag
         wgr = f"artikel 1 en {basis}, van de {WGR}" if basis else f"artikel 1 van de {WGR}"
         if body.startswith(wgr) and text.startswith("gelet op ") and text.endswith(";"):
             rest = body[len(wgr):].lstrip(",").strip()

@@ -29,6 +29,7 @@ from ..errors import BuildError, PathKey
 from ..loader import load_file
 from ..model.base import Id, Model, Regel
 from ..model.regeling import Onderwerp
+from ..model.samenwerking import Vorm
 from ..paths import PACKAGE_TEMPLATES, slug
 
 Soort = Literal["tekst", "getal", "datum", "ja-nee", "gemeente", "lijst", "begrippen", "artikel", "dag-maand"]
@@ -50,7 +51,7 @@ class ClausuleSub(Model):
 class ClausuleOnderdeel(Model):
     id: Id
     tekst: str
-    vormen: list[str] = Field(default_factory=list)
+    vormen: list[Vorm] = Field(default_factory=list)
     als: str | None = None
     subonderdelen: list[ClausuleSub] = Field(default_factory=list)
 
@@ -67,7 +68,7 @@ class OnderdelenUit(Model):
 class ClausuleLid(Model):
     id: Id
     tekst: str
-    vormen: list[str] = Field(default_factory=list)
+    vormen: list[Vorm] = Field(default_factory=list)
     als: str | None = None
     onderdelen: list[ClausuleOnderdeel] = Field(default_factory=list)
     onderdelen_uit: OnderdelenUit | None = None
@@ -76,7 +77,7 @@ class ClausuleLid(Model):
 class Clausule(Model):
     titel: Regel
     onderwerpen: list[Onderwerp] = Field(min_length=1)
-    vormen: list[str] = Field(default_factory=list, description="Rechtsvormen waarvoor de clausule is bedoeld; leeg: alle.")
+    vormen: list[Vorm] = Field(default_factory=list, description="Rechtsvormen waarvoor de clausule is bedoeld; leeg: alle.")
     parameters: dict[str, ParameterSpec] = Field(default_factory=dict)
     tekst: str | None = None
     onderdelen: list[ClausuleOnderdeel] = Field(default_factory=list)

@@ -12,14 +12,14 @@ from __future__ import annotations
 import difflib
 import re
 from dataclasses import dataclass, field
-from typing import Any, Iterator
+from typing import Any, Iterable, Iterator
 
 from markupsafe import Markup
 from pydantic import ValidationError
 
-from .. import markup
+from .. import markup, rechtsvormen
 from ..checks import Finding
-from ..derive import Afgeleid, deriver
+from ..derive import Invoerzicht, deriver
 from ..errors import PathKey
 from ..formatting import opsomming
 from ..model import Gemeente, Inhoud
@@ -29,51 +29,6 @@ from .numbering import Numbering, Plaats, letter, lid_label, number_items, onder
 
 WGR = "Wet gemeenschappelijke regelingen"
 
-#: Per legal form: the organs it must have, and the organs it may have besides.
-VORM_ORGANEN: dict[str, tuple[tuple[str, ...], tuple[str, ...]]] = {
-    "openbaar-lichaam": (("algemeen-bestuur", "dagelijks-bestuur", "voorzitter"), ()),
-    "bedrijfsvoeringsorganisatie": (("bestuur",), ("voorzitter",)),
-    "gemeenschappelijk-orgaan": (("gemeenschappelijk-orgaan",), ("voorzitter",)),
-    "centrumgemeente": ((), ()),
-    "regeling-zonder-meer": ((), ()),
-}
-
-STANDAARD_ORGAANNAAM: dict[str, tuple[str, str]] = {
-    "algemeen-bestuur": ("algemeen bestuur", "het"),
-    "dagelijks-bestuur": ("dagelijks bestuur", "het"),
-    "voorzitter": ("voorzitter", "de"),
-    "bestuur": ("bestuur", "het"),
-    "gemeenschappelijk-orgaan": ("gemeenschappelijk orgaan", "het"),
-}
-
-#: Wgr basis of each legal form (artikel 8; verified, see docs/regeling.md).
-VORM_GRONDSLAG: dict[str, str | None] = {
-    "openbaar-lichaam": "artikel 8, eerste lid",
-    "gemeenschappelijk-orgaan": "artikel 8, tweede lid",
-    "bedrijfsvoeringsorganisatie": "artikel 8, derde lid",
-    "centrumgemeente": "artikel 8, vierde lid",
-    "regeling-zonder-meer": None,
-}
-
-LICHAAM: dict[str, str] = {
-    "openbaar-lichaam": "het openbaar lichaam",
-    "bedrijfsvoeringsorganisatie": "de bedrijfsvoeringsorganisatie",
-    "gemeenschappelijk-orgaan": "het gemeenschappelijk orgaan",
-    "centrumgemeente": "de centrumgemeente",
-    "regeling-zonder-meer": "de samenwerking",
-}
-
-DEELNEMER_MEERVOUD = {
-    "raad": "de raden",
-    "college": "de colleges van burgemeester en wethouders",
-    "burgemeester": "de burgemeesters",
-}
-
-DEELNEMER_ENKELVOUD = {
-    "raad": "de raad",
-    "college": "het college van burgemeester en wethouders",
-    "burgemeester": "de burgemeester",
-}
 
 _BLANK = "____________________"
 
@@ -348,11 +303,12 @@ def word_references(text: str, phrase) -> str:
 
 
 class _Builder:
-    def __init__(self, inhoud: Inhoud, afgeleid: Afgeleid):
+    def __init__(self, inhoud: Inhoud, deelnemers: Iterable[Gemeente]):
         self.inhoud = inhoud
         self.regeling: model.Regeling = inhoud.regeling  # type: ignore[assignment]
         self.vorm = inhoud.samenwerking.vorm
-        self.deelnemers: list[Gemeente] = sorted(afgeleid.deelnemers, key=lambda g: g.naam.casefold())
+        self.rechtsvorm = rechtsvormen.vorm(self.vorm)
+        self.deelnemers: list[Gemeente] = sorted(deelnemers, key=lambda g: g.naam.casefold())
         self.findings: list[Finding] = []
         self.targets: dict[str, Plaats] = {}
         self.library = clausules.library()
@@ -361,13 +317,13 @@ class _Builder:
     # organs and the clause context
 
     def _organen(self) -> list[Orgaan]:
-        required, optional = VORM_ORGANEN[self.vorm]
+        required, optional = self.rechtsvorm.organen, self.rechtsvorm.optioneel
         result = []
         for rol in (*required, *optional):
             given = self.regeling.organen.get(rol)  # type: ignore[call-overload]
             if given is None and rol not in required:
                 continue
-            naam, lidwoord = STANDAARD_ORGAANNAAM[rol]
+            naam, lidwoord = rechtsvormen.ORGANEN[rol].naam, rechtsvormen.ORGANEN[rol].lidwoord
             if given is not None:
                 naam, lidwoord = given.naam, given.lidwoord or lidwoord
             result.append(Orgaan(rol, naam, lidwoord, rol in required))
@@ -376,24 +332,21 @@ class _Builder:
     def orgaan(self, rol: str) -> str:
         found = next((o for o in self.organen if o.rol == rol), None)
         if found is None:
-            naam, lidwoord = STANDAARD_ORGAANNAAM.get(rol, (rol, "het"))
-            return f"{lidwoord} {naam}"
+            known = rechtsvormen.ORGANEN.get(rol)
+            return known.met_lidwoord if known else f"het {rol}"
         return found.met_lidwoord
 
     def vaststellend(self) -> str:
         """The organ that adopts the budget and decides: algemeen bestuur, bestuur or orgaan."""
-        rol = {"openbaar-lichaam": "algemeen-bestuur", "bedrijfsvoeringsorganisatie": "bestuur",
-               "gemeenschappelijk-orgaan": "gemeenschappelijk-orgaan"}.get(self.vorm)
-        if rol:
-            return self.orgaan(rol)
-        if self.vorm == "centrumgemeente":
-            return f"het college van burgemeester en wethouders van {self.regeling.centrumgemeente or 'de centrumgemeente'}"
-        return "het portefeuillehoudersoverleg"  # a regeling zonder meer has no organ of its own
+        vorm = self.rechtsvorm
+        if vorm.vaststellend:
+            return self.orgaan(vorm.vaststellend)
+        return (vorm.vaststellend_tekst or "").format(centrumgemeente=self.regeling.centrumgemeente or "de centrumgemeente")
 
     def uitvoerend(self) -> str:
         """The organ that prepares and executes: dagelijks bestuur, or the one organ there is."""
-        if self.vorm == "openbaar-lichaam":
-            return self.orgaan("dagelijks-bestuur")
+        if self.rechtsvorm.uitvoerend:
+            return self.orgaan(self.rechtsvorm.uitvoerend)
         return self.vaststellend()
 
     def context(self, artikel: model.Artikel) -> dict[str, Any]:
@@ -403,13 +356,13 @@ class _Builder:
             "artikel": artikel.id,
             "citeertitel": regeling.citeertitel,
             "naam_lichaam": regeling.naam_lichaam or self.inhoud.samenwerking.naam,
-            "lichaam": LICHAAM[self.vorm],
-            "bezittelijk": "haar" if self.vorm == "bedrijfsvoeringsorganisatie" else "zijn",
+            "lichaam": self.rechtsvorm.lichaam,
+            "bezittelijk": self.rechtsvorm.bezittelijk,
             "vestigingsplaats": self.inhoud.samenwerking.vestigingsplaats or "",
             "gemeenten": [g.naam for g in self.deelnemers],
             "deelnemers": list(regeling.deelnemers),
-            "deelnemers_tekst": opsomming([DEELNEMER_MEERVOUD[d][3:] for d in regeling.deelnemers]),
-            "deelnemers_enkelvoud": opsomming([DEELNEMER_ENKELVOUD[d] for d in regeling.deelnemers]),
+            "deelnemers_tekst": opsomming([rechtsvormen.DEELNEMERS[d].meervoud[3:] for d in regeling.deelnemers]),
+            "deelnemers_enkelvoud": opsomming([rechtsvormen.DEELNEMERS[d].enkelvoud for d in regeling.deelnemers]),
             "vaststellend": self.vaststellend(),
             "uitvoerend": self.uitvoerend(),
             "raden_nemen_deel": "raad" in regeling.deelnemers,
@@ -531,7 +484,7 @@ class _Builder:
         return standaard_toestemming(self.regeling.deelnemers)
 
     def gelet_op(self) -> str:
-        basis = VORM_GRONDSLAG[self.vorm]
+        basis = self.rechtsvorm.grondslag
         wgr = f"artikel 1 en {basis}, van de {WGR}" if basis else f"artikel 1 van de {WGR}"
         return "gelet op " + opsomming([wgr, *self.regeling.gelet_op]) + ";"
 
@@ -730,7 +683,7 @@ class _Builder:
 
 def standaard_aanhef(deelnemers: list[str], gemeenten: list[str]) -> str:
     """The aanhef as derived: the participating organs of the gemeenten (in the order given)."""
-    organs = [DEELNEMER_MEERVOUD[d] for d in deelnemers]
+    organs = [rechtsvormen.DEELNEMERS[d].meervoud for d in deelnemers]
     text = f"{opsomming(organs)} van de gemeenten {opsomming(gemeenten)}"
     if len(organs) > 1:
         text += ", ieder voor zover voor de eigen gemeente bevoegd"
@@ -771,15 +724,19 @@ def _one_paragraph(text: str) -> str | None:
     return None
 
 
-@deriver
-def _regeling(inhoud: Inhoud, afgeleid: Afgeleid) -> None:
+@dataclass(frozen=True)
+class Regelingdeel:
+    regeling: RegelingTekst | None  # None without `regeling`
+
+
+@deriver(Regelingdeel, needs=("deelnemers", "wijzigingsinvoer"))
+def _regeling(inhoud: Inhoud, nodig: Invoerzicht) -> Regelingdeel:
     if inhoud.regeling is None:
-        afgeleid.regeling = None
-        afgeleid.verwijzingen["regeling"] = {}
-        return
-    tekst = _Builder(inhoud, afgeleid).build()
-    afgeleid.regeling = tekst
-    afgeleid.verwijzingen["regeling"] = dict(tekst.absolute)
+        return Regelingdeel(None)
+    tekst = _Builder(inhoud, nodig.deelnemers).build()
+    if nodig.wijzigingsinvoer is not None:  # the new version of an amendment, as that amendment establishes it
+        tekst = nodig.wijzigingsinvoer.vastgesteld(inhoud, tekst)
+    return Regelingdeel(tekst)
 
 
 __all__ = ["RegelingTekst", "Artikel", "Lid", "Onderdeel", "Sub", "Tekstdeel", "letter"]
