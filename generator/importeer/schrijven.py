@@ -49,8 +49,8 @@ ONDERWERPEN: tuple[tuple[str, tuple[str, ...]], ...] = (
     (r"citeertitel|citeerwijze|citering", ("citeertitel",)),
 )
 
-ROLLEN = {"algemeen bestuur": "algemeen-bestuur", "dagelijks bestuur": "dagelijks-bestuur",
-          "voorzitter": "voorzitter", "bestuur": "bestuur", "gemeenschappelijk orgaan": "gemeenschappelijk-orgaan"}
+#: The standard name of each organ → its role (from the legal-form table).
+ROLLEN = {orgaan.naam: rol for rol, orgaan in rechtsvormen.ORGANEN.items()}
 
 
 @dataclass
@@ -145,13 +145,13 @@ class _Schrijver:
     def organen(self, vorm: str) -> dict[str, dict]:
         """Names the begripsbepalingen give the organs: "Drechtraad: het algemeen bestuur van ..."."""
         result: dict[str, dict] = {}
-        allowed = {"openbaar-lichaam": ("algemeen-bestuur", "dagelijks-bestuur"),
-                   "bedrijfsvoeringsorganisatie": ("bestuur",), "gemeenschappelijk-orgaan": ()}.get(vorm, ())
+        form = rechtsvormen.vorm(vorm)
+        allowed = set(form.organen) | set(form.optioneel)
+        names = "|".join(sorted((re.escape(n) for n in ROLLEN), key=len, reverse=True))
         for artikel in self.r.artikelen():
             for onderdeel in artikel.onderdelen + [o for l in artikel.leden for o in l.onderdelen]:
-                match = re.match(r"^([A-Z][\w\- ]{1,40}?):\s+(?:het|de)\s+(algemeen bestuur|dagelijks bestuur|bestuur)\b",
-                                 onderdeel.tekst)
-                if match and ROLLEN[match.group(2)] in allowed:
+                match = re.match(rf"^([A-Z][\w\- ]{{1,40}}?):\s+(?:het|de)\s+({names})\b", onderdeel.tekst)
+                if match and ROLLEN[match.group(2)] in allowed and match.group(1).lower() != match.group(2):
                     result[ROLLEN[match.group(2)]] = {"naam": match.group(1), "lidwoord": "de" if
                                                       _de_woord(match.group(1)) else "het"}
         return result
