@@ -385,6 +385,36 @@ def _is_revision(value: str) -> bool:
 
 
 @main.command(context_settings=CONTEXT)
+@click.argument("bron", metavar="BRON", cls=Argument,
+                help="De regeling: platte tekst, een .docx of de XML van de officiële bekendmaking.")
+@click.option("--map", "map_", default=None, metavar="MAP",
+              help="Map die wordt gemaakt (standaard content/<naam>); een bestaande map wordt nooit overschreven.")
+@click.option("--naam", default=None, metavar="NAAM",
+              help="Korte naam van de samenwerking (standaard: uit de citeertitel).")
+def importeer(bron: str, map_: str | None, naam: str | None) -> None:
+    """Lees een geldende regeling in (tekst, DOCX of XML) als inhoudsmap. Zie docs/importeer.md."""
+    try:
+        from .importeer import importeer as run
+
+        result = run(Path(bron), Path(map_) if map_ else None, naam)
+    except Exception as error:  # noqa: BLE001 - every failure gets a Dutch message and an exit code
+        _fail(error)
+        return
+    click.echo(f"{result.map}/: {result.artikelen} artikelen, gemeenten {', '.join(result.gemeenten)} "
+               f"(ingelezen uit {result.bron} in {result.seconden:.1f} s).")
+    for item in result.onopgelost:
+        click.echo(f"verwijzing niet omgezet: {bron}:{item.regel}:{item.kolom}: \"{item.tekst}\": {item.reden}")
+    for note in result.opmerkingen:
+        click.echo(f"opmerking: {note}")
+    if result.opgaven:
+        click.echo(f"Wat de Wgr nog vraagt ({len(result.opgaven)}; opgaven voor een wijziging, stadium geldend):")
+        for line in result.opgaven:
+            click.echo(f"  {line}")
+    else:
+        click.echo("De regeling voldoet aan wat de controle tegen de Wgr nagaat.")
+
+
+@main.command(context_settings=CONTEXT)
 @click.argument("bestand", metavar="BESTAND", type=click.Path(path_type=Path), cls=Argument,
                 help="Een gemaakte .docx of .pdf.")
 def tekst(bestand: Path) -> None:

@@ -56,6 +56,12 @@ Nummer = Annotated[
 Parameters = Annotated[dict[str, Any], Kind("per parameter een waarde (zie de clausule)")]
 
 
+#: How the onderdelen of a lid or article are marked.
+Opsomming = Literal["letters", "cijfers", "streepjes"]
+OPSOMMING_UITLEG = ("Hoe de onderdelen worden aangeduid: `letters` (`a.`, standaard, Ar), `cijfers` (`1.`) of "
+                    "`streepjes` (`–`), zoals in de bron.")
+
+
 class Subonderdeel(Model):
     schema_uitleg: ClassVar[str] = "Een subonderdeel (`1°`, `2°`) van een onderdeel."
 
@@ -77,6 +83,7 @@ class Lid(Model):
     id: Id = Field(description="Vaste sleutel binnen het artikel; verwijs met `[[artikel-id.lid-id]]`.")
     tekst: Tekst = Field(description="Tekst, één alinea; bij onderdelen de aanhef.")
     onderdelen: list[Onderdeel] = Field(default_factory=list, description="Onderdelen (`a.`, `b.`).")
+    opsomming: Opsomming | None = Field(None, description=OPSOMMING_UITLEG)
 
 
 class Artikel(Model):
@@ -96,6 +103,7 @@ class Artikel(Model):
         None, description="Eigen tekst van een artikel zonder leden (één alinea; bij onderdelen de aanhef)."
     )
     onderdelen: list[Onderdeel] = Field(default_factory=list, description="Onderdelen van een artikel zonder leden.")
+    opsomming: Opsomming | None = Field(None, description=OPSOMMING_UITLEG)
     leden: list[Lid] = Field(default_factory=list, description="De leden van het artikel.")
     onderwerpen: list[Onderwerp] = Field(
         default_factory=list,
@@ -117,10 +125,38 @@ class Hoofdstuk(Model):
     schema_uitleg: ClassVar[str] = "Een hoofdstuk: artikelen, of paragrafen met artikelen."
 
     id: Id = Field(description="Vaste sleutel; verwijs ernaar met `[[id]]`.")
-    titel: Regel = Field(description="Opschrift van het hoofdstuk.")
+    titel: Regel | None = Field(
+        None, description="Opschrift van het hoofdstuk. Zonder opschrift (alleen als de regeling één hoofdstuk heeft) "
+        "is het een regeling zonder hoofdstukken: er staat geen kop en het telt niet mee."
+    )
     nummer: Nummer | None = Field(None, description="Vastgesteld nummer, alleen bij `nummering: vast`.")
     artikelen: list[Artikel] = Field(default_factory=list, description="De artikelen (als er geen paragrafen zijn).")
     paragrafen: list[Paragraaf] = Field(default_factory=list, description="De paragrafen (in plaats van artikelen).")
+
+
+#: How a heading reads: ``{nummer}`` and optionally ``{titel}``, e.g. ``Artikel {nummer}. {titel}``.
+KopVorm = Annotated[
+    str,
+    StringConstraints(pattern=r"^[^{}\n]*\{nummer\}[^{}\n]*(\{titel\}[^{}\n]*)?$"),
+    Kind("kop met {nummer} en eventueel {titel}"),
+]
+
+
+class Koppen(Model):
+    schema_uitleg: ClassVar[str] = (
+        "Hoe de koppen luiden, als de regeling een andere stijl heeft dan de Aanwijzingen voor de regelgeving "
+        "(bijvoorbeeld een ingelezen regeling): `{nummer}` en `{titel}` worden ingevuld; zonder opschrift vervalt "
+        "wat na het nummer komt."
+    )
+
+    hoofdstuk: KopVorm = Field("Hoofdstuk {nummer}. {titel}", description="Kop van een hoofdstuk, bijvoorbeeld "
+                               "`HOOFDSTUK {nummer} - {titel}`.")
+    paragraaf: KopVorm = Field("§ {nummer}. {titel}", description="Kop van een paragraaf, bijvoorbeeld "
+                               "`Paragraaf {nummer} {titel}`.")
+    artikel: KopVorm = Field("Artikel {nummer}. {titel}", description="Kop van een artikel, bijvoorbeeld "
+                             "`Artikel {nummer} {titel}`.")
+    hoofdstuknummers: Literal["arabisch", "romeins"] = Field(
+        "arabisch", description="`arabisch` (1, 2, 3) of `romeins` (I, II, III); ook in verwijzingen.")
 
 
 class Orgaannaam(Model):
@@ -149,6 +185,12 @@ class Regeling(Model):
     citeertitel: Regel = Field(description="Citeertitel, bijvoorbeeld `Gemeenschappelijke regeling Drechtsteden`.")
     opschrift: Regel | None = Field(None, description="Opschrift boven de regeling; standaard de citeertitel.")
     status: Regel | None = Field(None, description="Status boven het document, bijvoorbeeld `Ontwerp voor de raden`.")
+    stadium: Literal["ontwerp", "geldend"] = Field(
+        "ontwerp",
+        description="`ontwerp` (standaard): wat de Wgr vraagt en ontbreekt, is een fout. `geldend`: een regeling die "
+        "in werking is (bijvoorbeeld ingelezen met `samenwerking importeer`); wat de Wgr nog vraagt, wordt gemeld "
+        "als opgave voor een wijziging en houdt de build niet tegen.",
+    )
     naam_lichaam: Regel | None = Field(
         None, description="Naam van het openbaar lichaam, de bedrijfsvoeringsorganisatie of het gemeenschappelijk orgaan."
     )
@@ -163,12 +205,39 @@ class Regeling(Model):
     besluit: Id | None = Field(
         None, description="Id van het besluit in `besluiten` waarvan de vergaderdata in het slotformulier komen."
     )
+    aanhef: Regel | None = Field(
+        None, description="De aanhef in eigen woorden (\"De raden ... ieder voor zover bevoegd;\"); standaard afgeleid "
+        "uit `deelnemers` en de gemeenten."
+    )
     overwegingen: list[Tekst] = Field(default_factory=list, description="De overwegingen (\"overwegende dat ...\").")
+    considerans: list[Tekst] = Field(
+        default_factory=list,
+        description="De considerans in eigen woorden en volgorde, één alinea per element (\"overwegende dat ...;\", "
+        "\"constaterende dat ...;\", \"gelezen het voorstel van ...;\", \"gelet op ...;\"); vervangt dan de afgeleide "
+        "overwegingen, toestemming en \"gelet op\" (bijvoorbeeld een ingelezen regeling).",
+    )
+    toestemming: Regel | bool | None = Field(
+        None, description="De vermelding van de toestemming van de raden in de aanhef: standaard afgeleid (alleen "
+        "als de raden niet zelf deelnemen), `false` om haar weg te laten, of een eigen tekst."
+    )
     gelet_op: list[Regel] = Field(
         default_factory=list, description="Wettelijke grondslagen naast de Wgr-artikelen die uit de rechtsvorm volgen."
     )
     besluittekst: Regel | None = Field(
         None, description="Wat wordt besloten, na \"besluiten:\"; standaard `de volgende gemeenschappelijke regeling te treffen:`."
+    )
+    koppen: Koppen | None = Field(None, description="Hoe de koppen luiden; standaard zoals de Aanwijzingen.")
+    paragraafnummering: Literal["per-hoofdstuk", "doorlopend"] = Field(
+        "per-hoofdstuk", description="`per-hoofdstuk` (standaard: elk hoofdstuk begint bij § 1) of `doorlopend` "
+        "(over de hoofdstukken heen)."
+    )
+    titel_na_besluit: bool = Field(
+        False, description="`true`: het opschrift staat nog eens na de besluittekst, vóór het eerste artikel, zoals "
+        "sommige regelingen dat doen."
+    )
+    artikelnummering: Literal["doorlopend", "per-hoofdstuk"] = Field(
+        "doorlopend", description="`doorlopend` (1, 2, 3 over de hoofdstukken heen, Ar 3.54) of `per-hoofdstuk` "
+        "(`Artikel 2.1`: hoofdstuknummer, punt, nummer binnen het hoofdstuk; een vast `nummer` is dan het deel na de punt)."
     )
     nummering: Literal["doorlopend", "vast"] = Field(
         "doorlopend",

@@ -156,7 +156,12 @@ def lid_label(index: int) -> str:
     return f"{index}."
 
 
-def onderdeel_label(index: int) -> str:
+def onderdeel_label(index: int, opsomming: str = "letters") -> str:
+    """``a.`` (the Ar), or as the regulation has it: ``1.`` (cijfers) or ``–`` (streepjes)."""
+    if opsomming == "cijfers":
+        return f"{index}."
+    if opsomming == "streepjes":
+        return "–"
     return f"{letter(index)}."
 
 
@@ -187,6 +192,7 @@ class Plaats:
     onderdeel_index: int | None = None
     sub: str | None = None
     sub_index: int | None = None
+    opsomming: str = "letters"  # how the onderdelen of the lid or article are marked
 
 
 def reference(target: Plaats, where: Plaats | None = None) -> str:
@@ -195,7 +201,7 @@ def reference(target: Plaats, where: Plaats | None = None) -> str:
     if target.artikel is None:
         if target.paragraaf is not None:
             text = f"paragraaf {target.paragraaf_nummer}"
-            if where.hoofdstuk != target.hoofdstuk:
+            if where.hoofdstuk != target.hoofdstuk and target.hoofdstuk_nummer:  # no chapters: no "van hoofdstuk"
                 text += f" van hoofdstuk {target.hoofdstuk_nummer}"
             return text
         return f"hoofdstuk {target.hoofdstuk_nummer}"
@@ -210,7 +216,12 @@ def reference(target: Plaats, where: Plaats | None = None) -> str:
         ordinal = f"{rangtelwoord(target.lid_index)} lid"
         parts.append(ordinal if parts else f"het {ordinal}")
     if target.onderdeel is not None and not same_onderdeel:
-        parts.append(f"onderdeel {letter(target.onderdeel_index)}")
+        if target.opsomming == "cijfers":
+            parts.append(f"onderdeel {target.onderdeel_index}")
+        elif target.opsomming == "streepjes":
+            parts.append(f"het {rangtelwoord(target.onderdeel_index)} onderdeel")
+        else:
+            parts.append(f"onderdeel {letter(target.onderdeel_index)}")
     if target.sub is not None:
         parts.append(f"onder {target.sub_index}°")
     if not parts:

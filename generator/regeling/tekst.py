@@ -24,7 +24,7 @@ from ..formatting import opsomming
 from ..model import Gemeente, Inhoud
 from ..model import regeling as model
 from . import clausules
-from .numbering import Plaats, letter, lid_label, number_items, onderdeel_label, reference, subonderdeel_label
+from .numbering import Numbering, Plaats, letter, lid_label, number_items, onderdeel_label, reference, subonderdeel_label
 
 WGR = "Wet gemeenschappelijke regelingen"
 
@@ -66,10 +66,11 @@ class Onderdeel:
     index: int
     tekst: Tekstdeel
     subonderdelen: list[Sub] = field(default_factory=list)
+    opsomming: str = "letters"
 
     @property
     def label(self) -> str:
-        return onderdeel_label(self.index)
+        return onderdeel_label(self.index, self.opsomming)
 
 
 @dataclass
@@ -99,10 +100,11 @@ class Artikel:
     onderdelen: list[Onderdeel] = field(default_factory=list)
     leden: list[Lid] = field(default_factory=list)
     toelichting: Tekstdeel | None = None
+    kopvorm: str = "Artikel {nummer}. {titel}"
 
     @property
     def kop(self) -> str:
-        return f"Artikel {self.nummer}. {self.titel}" if self.titel else f"Artikel {self.nummer}"
+        return kop_tekst(self.kopvorm, self.nummer, self.titel)
 
     def teksten(self) -> Iterator[Tekstdeel]:
         """Every piece of text of the article itself (not its toelichting)."""
@@ -124,23 +126,55 @@ class Paragraaf:
     nummer: str
     titel: str
     artikelen: list[Artikel]
+    kopvorm: str = "§ {nummer}. {titel}"
 
     @property
     def kop(self) -> str:
-        return f"§ {self.nummer}. {self.titel}"
+        return kop_tekst(self.kopvorm, self.nummer, self.titel)
 
 
 @dataclass
 class Hoofdstuk:
     id: str
     nummer: str
-    titel: str
+    titel: str | None
     artikelen: list[Artikel]
     paragrafen: list[Paragraaf]
+    kopvorm: str = "Hoofdstuk {nummer}. {titel}"
+
+    @property
+    def zichtbaar(self) -> bool:
+        """False for the one chapter of a regulation without chapters: no heading, no number."""
+        return self.titel is not None
 
     @property
     def kop(self) -> str:
-        return f"Hoofdstuk {self.nummer}. {self.titel}"
+        return kop_tekst(self.kopvorm, self.nummer, self.titel) if self.titel is not None else ""
+
+
+def kop_tekst(vorm: str, nummer: str, titel: str | None) -> str:
+    """A heading from its form (``Artikel {nummer}. {titel}``); without a title, what follows the number goes."""
+    if titel:
+        return vorm.replace("{nummer}", nummer).replace("{titel}", titel)
+    head = vorm.split("{titel}", 1)[0].replace("{nummer}", nummer)
+    return head.rstrip(" .:-–—\t")
+
+
+_ROMAN = ((1000, "M"), (900, "CM"), (500, "D"), (400, "CD"), (100, "C"), (90, "XC"), (50, "L"), (40, "XL"),
+          (10, "X"), (9, "IX"), (5, "V"), (4, "IV"), (1, "I"))
+
+
+def romeins(nummer: str) -> str:
+    """``5`` → ``V``, ``5A`` → ``VA`` (an inserted chapter keeps its letter)."""
+    match = re.match(r"^(\d+)(.*)$", nummer)
+    if not match:
+        return nummer
+    value, text = int(match.group(1)), ""
+    for amount, letters in _ROMAN:
+        while value >= amount:
+            text += letters
+            value -= amount
+    return text + match.group(2)
 
 
 @dataclass(frozen=True)
@@ -180,6 +214,8 @@ class RegelingTekst:
     toelichting: Tekstdeel | None
     targets: dict[str, Plaats]
     findings: list[Finding] = field(default_factory=list)
+    considerans: list[Tekstdeel] = field(default_factory=list)  # own words; replaces overwegingen .. gelet op
+    titel_na_besluit: bool = False  # the opschrift once more after the besluittekst
 
     def __post_init__(self) -> None:
         self.absolute: dict[str, str] = {key: reference(target) for key, target in self.targets.items()}
@@ -205,6 +241,8 @@ class RegelingTekst:
         """Every piece of text, with the article it belongs to (None for aanhef and toelichting)."""
         for overweging in self.overwegingen:
             yield None, overweging
+        for alinea in self.considerans:
+            yield None, alinea
         for artikel in self.artikelen():
             for tekst in artikel.teksten():
                 yield artikel, tekst
@@ -340,31 +378,60 @@ class _Builder:
 
         chapters = number_items(((h.id, h.nummer) for h in regeling.hoofdstukken), frozen, capitals=True,
                                 what="hoofdstuk")
-        articles = number_items(((a.id, a.nummer) for a in all_articles), frozen)
+        if regeling.artikelnummering == "per-hoofdstuk":  # "Artikel 2.1": numbered within each chapter
+            numbers: dict[str, str] = {}
+            problems: list[tuple[str, str]] = []
+            for hoofdstuk in regeling.hoofdstukken:
+                local = number_items(((a.id, a.nummer) for a in _articles_of(hoofdstuk)), frozen)
+                numbers.update({key: f"{chapters.numbers[hoofdstuk.id]}.{value}" for key, value in local.numbers.items()})
+                problems += local.problems
+            articles = Numbering(numbers, problems)
+        else:
+            articles = number_items(((a.id, a.nummer) for a in all_articles), frozen)
         self._numbering_findings(chapters, {h.id: h for h in regeling.hoofdstukken})
         self._numbering_findings(articles, {a.id: a for a in all_articles})
 
+        koppen = regeling.koppen or model.Koppen()
+        zonder = [h for h in regeling.hoofdstukken if h.titel is None]
+        if zonder and len(regeling.hoofdstukken) > 1:
+            for hoofdstuk in zonder:
+                self.findings.append(Finding(hoofdstuk.pad, "een hoofdstuk zonder titel kan alleen als de regeling "
+                                             "geen andere hoofdstukken heeft (een regeling zonder hoofdstukken)"))
+        alle_paragrafen = [p for h in regeling.hoofdstukken for p in h.paragrafen]
+        doorlopend = number_items(((p.id, p.nummer) for p in alle_paragrafen), frozen, what="paragraaf")
+        if regeling.paragraafnummering == "doorlopend":
+            self._numbering_findings(doorlopend, {p.id: p for p in alle_paragrafen})
         hoofdstukken: list[Hoofdstuk] = []
         for h_index, hoofdstuk in enumerate(regeling.hoofdstukken):
             h_nummer = chapters.numbers[hoofdstuk.id]
+            if koppen.hoofdstuknummers == "romeins":
+                h_nummer = romeins(h_nummer)
+            if hoofdstuk.titel is None and len(regeling.hoofdstukken) == 1:
+                h_nummer = None  # type: ignore[assignment]  # no chapters: nothing to number or refer to
             self.targets[hoofdstuk.id] = Plaats(hoofdstuk.id, h_nummer)
             if hoofdstuk.artikelen and hoofdstuk.paragrafen:
                 self.findings.append(Finding(hoofdstuk.pad + ("paragrafen",),
                                              "een hoofdstuk heeft artikelen of paragrafen, niet beide"))
             if not hoofdstuk.artikelen and not hoofdstuk.paragrafen:
                 self.findings.append(Finding(hoofdstuk.pad, f'hoofdstuk "{hoofdstuk.id}" heeft geen artikelen'))
-            paragraphs = number_items(((p.id, p.nummer) for p in hoofdstuk.paragrafen), frozen, what="paragraaf")
-            self._numbering_findings(paragraphs, {p.id: p for p in hoofdstuk.paragrafen})
+            if regeling.paragraafnummering == "doorlopend":
+                paragraphs = doorlopend
+            else:
+                paragraphs = number_items(((p.id, p.nummer) for p in hoofdstuk.paragrafen), frozen, what="paragraaf")
+                self._numbering_findings(paragraphs, {p.id: p for p in hoofdstuk.paragrafen})
             paragrafen = []
             for paragraaf in hoofdstuk.paragrafen:
                 p_nummer = paragraphs.numbers[paragraaf.id]
                 self.targets[paragraaf.id] = Plaats(hoofdstuk.id, h_nummer, paragraaf.id, p_nummer)
                 items = [self.artikel(a, articles.numbers[a.id], hoofdstuk.id, h_nummer, paragraaf.id, p_nummer)
                          for a in paragraaf.artikelen]
-                paragrafen.append(Paragraaf(paragraaf.id, p_nummer, paragraaf.titel, items))
+                paragrafen.append(Paragraaf(paragraaf.id, p_nummer, paragraaf.titel, items, koppen.paragraaf))
             direct = [self.artikel(a, articles.numbers[a.id], hoofdstuk.id, h_nummer, None, None)
                       for a in hoofdstuk.artikelen]
-            hoofdstukken.append(Hoofdstuk(hoofdstuk.id, h_nummer, hoofdstuk.titel, direct, paragrafen))
+            for artikel in direct + [a for p in paragrafen for a in p.artikelen]:
+                artikel.kopvorm = koppen.artikel
+            hoofdstukken.append(Hoofdstuk(hoofdstuk.id, h_nummer or "", hoofdstuk.titel, direct, paragrafen,
+                                          koppen.hoofdstuk))
 
         overwegingen = [Tekstdeel(text, regeling.pad + ("overwegingen", index), Plaats())
                         for index, text in enumerate(regeling.overwegingen)]
@@ -378,8 +445,7 @@ class _Builder:
             status=regeling.status,
             aanhef=self.aanhef(),
             overwegingen=overwegingen,
-            toestemming=None if "raad" in regeling.deelnemers else
-            "gezien de toestemming van de raden van de deelnemende gemeenten;",
+            toestemming=self.toestemming(),
             gelet_op=self.gelet_op(),
             besluittekst=regeling.besluittekst or "de volgende gemeenschappelijke regeling te treffen:",
             hoofdstukken=hoofdstukken,
@@ -388,6 +454,9 @@ class _Builder:
             toelichting=toelichting,
             targets=self.targets,
             findings=self.findings,
+            considerans=[Tekstdeel(text, regeling.pad + ("considerans", index), Plaats())
+                         for index, text in enumerate(regeling.considerans)],
+            titel_na_besluit=regeling.titel_na_besluit,
         )
         for _, tekst in result.teksten():
             tekst.regeling = result
@@ -395,12 +464,17 @@ class _Builder:
         return result
 
     def aanhef(self) -> str:
-        organs = [rechtsvormen.DEELNEMERS[d].meervoud for d in self.regeling.deelnemers]
-        names = [g.naam for g in self.deelnemers]
-        text = f"{opsomming(organs)} van de gemeenten {opsomming(names)}"
-        if len(organs) > 1:
-            text += ", ieder voor zover voor de eigen gemeente bevoegd"
-        return text[:1].upper() + text[1:] + ";"
+        if self.regeling.aanhef:
+            return self.regeling.aanhef
+        return standaard_aanhef(self.regeling.deelnemers, [g.naam for g in self.deelnemers])
+
+    def toestemming(self) -> str | None:
+        own = self.regeling.toestemming
+        if isinstance(own, str):
+            return own
+        if own is False:
+            return None
+        return standaard_toestemming(self.regeling.deelnemers)
 
     def gelet_op(self) -> str:
         basis = self.rechtsvorm.grondslag
@@ -577,11 +651,13 @@ class _Builder:
         prefix = prefix or artikel.id
         result: list[Onderdeel] = []
         seen: dict[str, Any] = {}
+        opsomming = getattr(parent, "opsomming", None) or "letters"
         for index, onderdeel in enumerate(items, start=1):
             self._duplicate(seen, onderdeel, path(onderdeel, "id"), "onderdeel")
-            here = _with(where, onderdeel=onderdeel.id, onderdeel_index=index)
+            here = _with(where, onderdeel=onderdeel.id, onderdeel_index=index, opsomming=opsomming)
             self.targets[f"{prefix}.{onderdeel.id}"] = here
-            item = Onderdeel(onderdeel.id, index, deel(onderdeel.tekst, onderdeel.pad + ("tekst",), here))
+            item = Onderdeel(onderdeel.id, index, deel(onderdeel.tekst, onderdeel.pad + ("tekst",), here),
+                             opsomming=opsomming)
             seen_sub: dict[str, Any] = {}
             for s_index, sub in enumerate(onderdeel.subonderdelen, start=1):
                 self._duplicate(seen_sub, sub, path(sub, "id"), "subonderdeel")
@@ -596,6 +672,20 @@ class _Builder:
             self.findings.append(Finding(path, f'{what} "{item.id}" komt dubbel voor'))
         else:
             seen[item.id] = item
+
+
+def standaard_aanhef(deelnemers: list[str], gemeenten: list[str]) -> str:
+    """The aanhef as derived: the participating organs of the gemeenten (in the order given)."""
+    organs = [rechtsvormen.DEELNEMERS[d].meervoud for d in deelnemers]
+    text = f"{opsomming(organs)} van de gemeenten {opsomming(gemeenten)}"
+    if len(organs) > 1:
+        text += ", ieder voor zover voor de eigen gemeente bevoegd"
+    return text[:1].upper() + text[1:] + ";"
+
+
+def standaard_toestemming(deelnemers: list[str]) -> str | None:
+    """"gezien de toestemming ..." when the councils do not take part themselves (artikel 1, vierde lid, Wgr)."""
+    return None if "raad" in deelnemers else "gezien de toestemming van de raden van de deelnemende gemeenten;"
 
 
 def _articles_of(hoofdstuk: model.Hoofdstuk) -> list[model.Artikel]:

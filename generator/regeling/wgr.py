@@ -21,6 +21,32 @@ from .tekst import Artikel, RegelingTekst, Tekstdeel
 UITTREDING_EENZIJDIG = ("artikel 1, eerste en vijfde lid, Wgr; ABRvS 15 april 2015, ECLI:NL:RVS:2015:1198")
 
 
+#: The checks against the Wgr itself (not against the structure of the content). For a regulation
+#: in force (``stadium: geldend``) their findings are what an amendment must add (:func:`opgaven`)
+#: and do not stop a build; for an ontwerp they are errors.
+WGR_CHECKS: list = []
+
+
+def wgr_check(function):
+    """Register a Wgr check: an error for an ontwerp, an opgave for a regulation in force."""
+    WGR_CHECKS.append(function)
+
+    def blocking(inhoud: Inhoud, afgeleid: Afgeleid) -> Iterator[Finding]:
+        if inhoud.regeling is not None and inhoud.regeling.stadium == "geldend":
+            return iter(())
+        return function(inhoud, afgeleid)
+
+    blocking.__name__ = function.__name__
+    blocking.__doc__ = function.__doc__
+    check(blocking)
+    return function
+
+
+def opgaven(inhoud: Inhoud, afgeleid: Afgeleid) -> list[Finding]:
+    """What today's Wgr asks of the regulation: every finding of the Wgr checks, in their order."""
+    return [finding for function in WGR_CHECKS for finding in function(inhoud, afgeleid)]
+
+
 def _missing_path(inhoud: Inhoud):
     return inhoud.regeling.pad + ("hoofdstukken",)  # type: ignore[union-attr]
 
@@ -54,9 +80,13 @@ def _regeling_structuur(inhoud: Inhoud, afgeleid: Afgeleid) -> Iterator[Finding]
     if regeling is None:
         return
     yield from regeling.findings
-    # One-line fields are printed as they are: a reference there would show as [[id]].
     model = inhoud.regeling
-    for name in ("citeertitel", "opschrift", "status", "naam_lichaam", "besluittekst"):
+    besluit = model.besluit  # type: ignore[union-attr]
+    if besluit is not None and besluit not in {b.id for b in inhoud.besluiten or []}:
+        known = ", ".join(b.id for b in inhoud.besluiten or []) or "geen (vul `besluiten` in)"
+        yield Finding(model.pad + ("besluit",), f'onbekend besluit "{besluit}"; bekend zijn: {known}')  # type: ignore[union-attr]
+    # One-line fields are printed as they are: a reference there would show as [[id]].
+    for name in ("citeertitel", "opschrift", "status", "naam_lichaam", "aanhef", "besluittekst"):
         if "[[" in (getattr(model, name) or ""):
             yield Finding(model.pad + (name,), "een verwijzing [[...]] kan alleen in de tekst van artikelen, "  # type: ignore[union-attr]
                                                "overwegingen en toelichting staan")
@@ -77,7 +107,7 @@ def _regeling_structuur(inhoud: Inhoud, afgeleid: Afgeleid) -> Iterator[Finding]
                                          f"onbekend id ({known_ids(target, known)}); geef de juiste parameter")
 
 
-@check
+@wgr_check
 def _wgr_vereisten(inhoud: Inhoud, afgeleid: Afgeleid) -> Iterator[Finding]:
     """The provisions the Wgr demands for every regulation (or for the chosen legal form)."""
     regeling: RegelingTekst | None = afgeleid.regeling
@@ -90,7 +120,7 @@ def _wgr_vereisten(inhoud: Inhoud, afgeleid: Afgeleid) -> Iterator[Finding]:
                           f"clausule `{vereiste.clausule}` of geef een eigen artikel `onderwerpen: [{vereiste.onderwerp}]`")
 
 
-@check
+@wgr_check
 def _wgr_organen(inhoud: Inhoud, afgeleid: Afgeleid) -> Iterator[Finding]:
     """The legal form decides the organs: none missing, none that the form does not have."""
     regeling: RegelingTekst | None = afgeleid.regeling
@@ -139,10 +169,6 @@ def _wgr_organen(inhoud: Inhoud, afgeleid: Afgeleid) -> Iterator[Finding]:
         yield Finding(model.pad + ("bekendmaking",),  # type: ignore[union-attr]
                       f'"{model.bekendmaking}" is geen deelnemende gemeente; de regeling wijst een deelnemer aan '  # type: ignore[union-attr]
                       f"die voor de bekendmaking zorgt (Wgr); deelnemers zijn: {opsomming(gemeenten)}")
-    besluit = model.besluit  # type: ignore[union-attr]
-    if besluit is not None and besluit not in {b.id for b in inhoud.besluiten or []}:
-        known = ", ".join(b.id for b in inhoud.besluiten or []) or "geen (vul `besluiten` in)"
-        yield Finding(model.pad + ("besluit",), f'onbekend besluit "{besluit}"; bekend zijn: {known}')  # type: ignore[union-attr]
 
 
 def _consent(organen: list[str]) -> re.Pattern[str]:
@@ -159,7 +185,7 @@ def _consent(organen: list[str]) -> re.Pattern[str]:
     )
 
 
-@check
+@wgr_check
 def _wgr_uittreding_eenzijdig(inhoud: Inhoud, afgeleid: Afgeleid) -> Iterator[Finding]:
     """Uittreding is a unilateral power of the participant; the regulation cannot make it need consent."""
     regeling: RegelingTekst | None = afgeleid.regeling
@@ -205,7 +231,7 @@ def _sentences(text: str) -> Iterator[tuple[int, str]]:
     yield start, text[start:]
 
 
-@check
+@wgr_check
 def _wgr_begrotingscyclus(inhoud: Inhoud, afgeleid: Afgeleid) -> Iterator[Finding]:
     """Deadlines the regulation states may not be later or shorter than the Wgr's."""
     regeling: RegelingTekst | None = afgeleid.regeling

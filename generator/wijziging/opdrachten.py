@@ -180,12 +180,34 @@ def _element(old: tekst.Tekstdeel | None, new: tekst.Tekstdeel | None) -> tuple[
     return ("fragmenten", found) if found else ("luiden", None)
 
 
+def _onderdelen_range(old: list[int], new: list[int]) -> str:
+    """``onderdeel d tot c``, ``de onderdelen d en e tot c en d``, ``de onderdelen d tot en met f tot c tot en met e``."""
+    def span(items: list[int]) -> str:
+        if len(items) == 2:
+            return f"{letter(items[0])} en {letter(items[1])}"
+        return f"{letter(items[0])} tot en met {letter(items[-1])}" if len(items) > 2 else letter(items[0])
+
+    return f"{'onderdeel' if len(old) == 1 else 'de onderdelen'} {span(old)} tot {span(new)}"
+
+
 def _compare_onderdelen(old: list[tekst.Onderdeel], new: list[tekst.Onderdeel],
                         place: Plaats) -> list[_Change] | None:
-    """Changes in a list of onderdelen with the same ids; None if onderdelen come, go or move."""
-    if [o.id for o in old] != [o.id for o in new]:
-        return None
+    """Changes in a list of onderdelen with the same ids; one onderdeel that goes is "Onderdeel c vervalt,
+    onder verlettering van ..." (Ar 6.15, 6.18); None if onderdelen come or move."""
     result: list[_Change] = []
+    new_ids = [o.id for o in new]
+    if [o.id for o in old] != new_ids:
+        gone = [o for o in old if o.id not in new_ids]
+        if len(gone) != 1 or [o.id for o in old if o.id in new_ids] != new_ids or not new \
+                or any(o.opsomming != "letters" for o in old):
+            return None
+        removed = gone[0]
+        later = [o.index for o in old if o.index > removed.index]
+        tail = f", onder verlettering van {_onderdelen_range(later, [i - 1 for i in later])}" if later else ""
+        here = Plaats(place.artikel, place.lid, removed.index)
+        result.append(_Change(f"{_cap(_with_comma(here.relatief() or ''))} vervalt{tail}.",
+                              f"{_cap(_with_comma(here.absoluut()))} vervalt{tail}."))
+        old = [o for o in old if o is not removed]
     for before, after in zip(old, new):
         here = Plaats(place.artikel, place.lid, after.index)
         states = [_element(before.tekst, after.tekst)]

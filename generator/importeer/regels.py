@@ -1,0 +1,232 @@
+"""Lines of a regulation (plain text, or the paragraphs of a DOCX) → :class:`Regeling`.
+
+A line is recognised by its form: ``Hoofdstuk 2 ...``, ``§ 1 ...`` / ``Paragraaf 1 ...``,
+``Artikel 5 ...``, a lid ``1.``, an onderdeel ``a.``, a subonderdeel ``1°``. Before the first
+chapter or article come the title, the aanhef, the considerans (``overwegende dat``), ``gelet
+op``, ``besluiten:`` and the besluittekst; after the articles the ondertekening and the
+toelichting. The page furniture of the publication websites (permanent links, "Geldend van …
+t/m heden", "Intitulé", "Regeling vervallen per …", buttons) is recognised and left out.
+"""
+
+from __future__ import annotations
+
+import re
+from pathlib import Path
+
+from .bron import Regel, fout
+from .structuur import Opbouw, Regeling, schoon
+
+#: Page furniture of the publication websites (whole lines), left out.
+MEUBILAIR = re.compile(
+    r"^(?:"
+    r"permanente link|maak een permanente link|toon (?:relaties|wetstechnische informatie|de|het)\b.*|"
+    r"geldend van .{4,30}(?:t/m|tot en met) .{2,30}|geldig van .{4,30}|"
+    r"intitul[ée]|regeling vervallen per .*|deze regeling is vervallen.*|"
+    r"druk (?:het|de) .* af|sla (?:het|de) .* op|vergelijk met .*|download .*|print|afdrukken|"
+    r"wetstechnische informatie|externe relaties|relaties in lido|naar boven|terug naar boven|"
+    r"inhoudsopgave|gemeenteblad(?: van .*)?|officiële uitgave van .*|nr\.? ?\d+[\w ,.-]*|"
+    r"cvdr\d+(?:_\d+)?|https?://\S+|\[?vervallen per .*\]?"
+    r")$",
+    re.IGNORECASE,
+)
+
+_KOP_WOORD = r"[.:\-–—]"
+HOOFDSTUK = re.compile(rf"^(?:hoofdstuk)\s+([0-9]+[A-Za-z]?|[IVXLCDM]+)\s*{_KOP_WOORD}?\s*(.*)$", re.IGNORECASE)
+PARAGRAAF = re.compile(rf"^(?:§|paragraaf)\s*([0-9]+[a-z]?)\s*{_KOP_WOORD}?\s*(.*)$", re.IGNORECASE)
+ARTIKEL = re.compile(rf"^artikel\s+([0-9]+(?:[.:][0-9]+[a-z]*)+|[0-9]+[a-z]*|[a-z]+[0-9]+|[IVXLC]+)\s*{_KOP_WOORD}?\s*(.*)$",
+                     re.IGNORECASE)
+LID = re.compile(r"^(\d{1,3})(?:[.)]\s*|\t\s*)(\S.*)$")
+ONDERDEEL = re.compile(r"^([a-z]{1,3})[.)](?:\s+)(\S.*)$")
+SUB = re.compile(r"^(\d{1,2})°\s*(\S.*)$")
+PUNT = re.compile(r"^[•·●▪◦‣⁃\-–—*]\s+(\S.*)$")
+
+AANHEF = re.compile(r"^(?:de|het)\s+(?:gemeente)?(?:raden|raad|colleges|college|burgemeesters|burgemeester)\b", re.I)
+OVERWEGENDE = re.compile(r"^(?:overwegende|constaterende|in aanmerking nemende)\b", re.I)
+GELET = re.compile(r"^gelet op\b", re.I)
+GEZIEN = re.compile(r"^gezien\b", re.I)
+GELEZEN = re.compile(r"^(?:gelezen|gehoord|gezien het voorstel)\b", re.I)
+BESLUITEN = re.compile(r"^(?:besluiten|besluit|besluiten vast te stellen)\s*:?$", re.I)
+SLOT = re.compile(r"^(?:aldus\s+(?:besloten|vastgesteld)|ondertekening$)", re.I)
+SLOT_GEMEENTE = re.compile(r"\bvan de gemeente ([A-Z'][\w'’.\- ]+?)(?:\s+(?:in|op)\b|[,.]|$)")
+TOELICHTING = re.compile(r"^(?:algemene\s+)?toelichting(?:\s+(?:op|bij)\s+.*)?$", re.I)
+ALGEMEEN = re.compile(r"^(?:algemeen|algemeen deel|i\.?\s*algemeen)$", re.I)
+ARTIKELSGEWIJS = re.compile(r"^(?:artikelsgewijs|artikelsgewijze toelichting|ii\.?\s*artikelsgewijs)$", re.I)
+VERVALLEN = re.compile(r"^\[?\s*vervallen(?:\s+per\s+[^\]]*)?\s*\]?\.?$", re.I)
+
+
+def _vorm(regeling: Regeling, niveau: str, text: str, match: re.Match) -> None:
+    """Remember how a heading is written: ``Artikel {nummer} {titel}``."""
+    if not match.group(2):
+        return
+    vorm = text[:match.start(1)] + "{nummer}" + text[match.end(1):match.start(2)] + "{titel}"
+    regeling.koppen.setdefault(niveau, []).append(vorm)
+    if niveau == "hoofdstuk" and re.fullmatch(r"[IVXLCDM]+", match.group(1)):
+        regeling.koppen.setdefault("romeins", []).append(match.group(1))
+
+
+def kop_of_tekst(titel: str) -> bool:
+    """A heading's title is short and is not a sentence (no closing punctuation)."""
+    return len(titel) <= 150 and not titel.rstrip().endswith((".", ";", ":", ","))
+
+
+def lees(bestand: Path, lijnen: list[Regel]) -> Regeling:
+    opbouw = Opbouw(bestand)
+    regeling = opbouw.regeling
+    fase = "kop"  # kop → artikelen → slot → toelichting
+    overwegend = False
+    na_besluiten = False
+    toelichting_artikel = None
+    in_toelichting_artikelsgewijs = False
+    for regel in lijnen:
+        text = schoon(regel.tekst)
+        if not text or MEUBILAIR.match(text):
+            continue
+        if regel.stijl == "Noot":  # the status line this tool prints above a regulation
+            continue
+        if fase in ("artikelen", "slot") and TOELICHTING.match(text) and len(text) <= 80:
+            fase = "toelichting"
+            continue
+        if fase == "toelichting":
+            if ALGEMEEN.match(text):
+                in_toelichting_artikelsgewijs = False
+                continue
+            if ARTIKELSGEWIJS.match(text):
+                in_toelichting_artikelsgewijs = True
+                continue
+            match = ARTIKEL.match(text)
+            if match and kop_of_tekst(match.group(2)):
+                toelichting_artikel = opbouw.toelichting_artikel(match.group(1), regel)
+                in_toelichting_artikelsgewijs = True
+                continue
+            punt = PUNT.match(text) or (regel.stijl.startswith("List Bullet") and re.match(r"^(.*)$", text))
+            blok = ("punt", punt.group(1)) if punt else ("alinea", text)
+            if in_toelichting_artikelsgewijs:
+                if toelichting_artikel is not None:
+                    toelichting_artikel.toelichting.append(blok)
+            else:
+                regeling.toelichting.append(blok)
+            continue
+        if fase == "slot":
+            found = SLOT_GEMEENTE.search(text) if SLOT.match(text) else None
+            if found and found.group(1) not in regeling.gemeenten_slot:
+                regeling.gemeenten_slot.append(found.group(1).strip())
+            continue
+        if fase == "artikelen" and SLOT.match(text):
+            fase = "slot"
+            found = SLOT_GEMEENTE.search(text)
+            if found:
+                regeling.gemeenten_slot.append(found.group(1).strip())
+            continue
+
+        match = HOOFDSTUK.match(text)
+        if match and kop_of_tekst(match.group(2)):
+            fase = "artikelen"
+            _vorm(regeling, "hoofdstuk", text, match)
+            opbouw.nieuw_hoofdstuk(match.group(1), match.group(2), regel)
+            continue
+        match = PARAGRAAF.match(text)
+        if match and match.group(2) and kop_of_tekst(match.group(2)) and (fase == "artikelen" or regeling.titel):
+            fase = "artikelen"
+            _vorm(regeling, "paragraaf", text, match)
+            opbouw.nieuwe_paragraaf(match.group(1), match.group(2), regel)
+            continue
+        match = ARTIKEL.match(text)
+        if match and (kop_of_tekst(match.group(2)) or VERVALLEN.match(match.group(2))):
+            fase = "artikelen"
+            nummer, titel = match.group(1), match.group(2).strip()
+            if re.fullmatch(r"[IVXLC]+", nummer) or ":" in nummer or nummer.count(".") > 1:
+                raise fout(bestand, regel.regel, regel.kolom,
+                           f'artikelnummer "{nummer}" wordt niet ondersteund: artikelen worden in Arabische cijfers '
+                           "genummerd, doorlopend (1, 2, 14a) of per hoofdstuk (2.1)")
+            vervallen = bool(VERVALLEN.match(titel)) if titel else False
+            if not vervallen:
+                _vorm(regeling, "artikel", text, match)
+            opbouw.nieuw_artikel(nummer, None if vervallen else titel, regel, vervallen=vervallen)
+            continue
+
+        if fase == "kop":
+            _kop(regeling, text, regel, overwegend, na_besluiten)
+            if OVERWEGENDE.match(text):
+                overwegend = True
+            elif GELET.match(text) or GEZIEN.match(text) or GELEZEN.match(text):
+                overwegend = False
+            na_besluiten = bool(BESLUITEN.match(text)) or (na_besluiten and regeling.besluittekst is None)
+            continue
+
+        # inside an article
+        if opbouw.artikel is None and VERVALLEN.match(text):
+            continue
+        if opbouw.artikel is not None and not opbouw.artikel.leden and opbouw.artikel.tekst is None \
+                and VERVALLEN.match(text):
+            opbouw.regeling.opmerkingen.append(f"{regel.regel}: artikel {opbouw.artikel.nummer} is vervallen")
+            continue
+        match = SUB.match(text)
+        if match:
+            opbouw.sub(match.group(1), match.group(2), regel)
+            continue
+        match = ONDERDEEL.match(text)
+        if match and opbouw.artikel is not None:
+            opbouw.onderdeel(match.group(1), match.group(2), regel)
+            continue
+        match = LID.match(text)
+        if match:
+            opbouw.lid(match.group(1), match.group(2), regel)
+            continue
+        match = PUNT.match(text)
+        if match and opbouw.artikel is not None:
+            opbouw.onderdeel("–", match.group(1), regel, opsomming="streepjes")
+            if text[0] != "–":
+                note = f"streepjes in artikel {opbouw.artikel.nummer} worden weergegeven als –"
+                if note not in regeling.opmerkingen:
+                    regeling.opmerkingen.append(note)
+            continue
+        opbouw.alinea(text, regel)
+
+    if not regeling.hoofdstukken:
+        first = lijnen[0] if lijnen else Regel("", 1)
+        raise fout(bestand, first.regel, first.kolom, "dit lijkt geen regeling: er staat geen enkel artikel in "
+                                                      "(verwacht regels als \"Artikel 1\" of \"Artikel 1. Begripsbepalingen\")")
+    return regeling
+
+
+def _kop(regeling: Regeling, text: str, regel: Regel, overwegend: bool, na_besluiten: bool) -> None:
+    """The parts before the first article: title, aanhef, considerans, gelet op, besluittekst."""
+    if na_besluiten and regeling.besluittekst is None:
+        regeling.besluittekst = text
+        return
+    if BESLUITEN.match(text):
+        return
+    if regeling.aanhef is not None and (OVERWEGENDE.match(text) or overwegend or GELET.match(text)
+                                        or GEZIEN.match(text) or GELEZEN.match(text)):
+        regeling.considerans.append((text, regel))
+    if GELEZEN.match(text):
+        return
+    if GELET.match(text):
+        regeling.gelet_op = text
+        return
+    if GEZIEN.match(text):  # "gezien de toestemming van de raden ..."
+        regeling.toestemming = text
+        return
+    if OVERWEGENDE.match(text):
+        rest = re.sub(r"^(?:overwegende|constaterende|in aanmerking nemende)\s+dat\s*:?\s*", "", text, flags=re.I)
+        if rest:
+            regeling.overwegingen.append(rest)
+        return
+    if overwegend:
+        match = ONDERDEEL.match(text)
+        regeling.overwegingen.append(match.group(2) if match else text)
+        return
+    if regeling.aanhef is None and AANHEF.match(text) and regeling.titel is not None:
+        regeling.aanhef, regeling.aanhef_regel = text, regel
+        return
+    if regeling.titel is None:
+        regeling.titel = text
+        return
+    if text == regeling.titel:  # the title repeated (the websites print it above and under "Intitulé")
+        if regeling.besluittekst is not None:  # ... or the regulation itself, after the besluittekst
+            regeling.titel_na_besluit = True
+        return
+    if re.fullmatch(r"\d{1,2}\s+\w+\s+\d{4}", text) or re.fullmatch(r"\d{2}-\d{2}-\d{4}", text):
+        return  # a date line of the gemeenteblad
+    regeling.opmerkingen.append(f"{regel.regel}: de regel \"{text[:60]}\" vóór het eerste artikel is niet herkend en "
+                                "weggelaten")
