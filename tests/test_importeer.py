@@ -46,8 +46,10 @@ def origineel(tmp_path_factory) -> dict[str, Path]:
 
 
 def alineas(path: Path) -> list[str]:
-    """The paragraphs of a regulation in Word, without the status note (tables are not paragraphs)."""
-    return [p.text for p in docx.Document(str(path)).paragraphs if p.style.name != "Noot"]
+    """The paragraphs of a regulation in Word, without the status note and the generated table of
+    contents (tables are not paragraphs)."""
+    return [p.text for p in docx.Document(str(path)).paragraphs
+            if p.style.name != "Noot" and not p.style.name.startswith("TOC")]
 
 
 def _strings(value) -> list[str]:
@@ -67,7 +69,7 @@ def html_als_tekst(path: Path) -> str:
     root = lxml_html.parse(str(path)).getroot().body
     lines = []
     for element in root.iter("h1", "h2", "h3", "h4", "p", "li"):
-        if any(a.tag == "table" for a in element.iterancestors()) or element.get("class") == "noot":
+        if any(a.tag in ("table", "nav") for a in element.iterancestors()) or element.get("class") == "noot":
             continue
         number = element.find("span[@class='nummer']")
         text = element.text_content()
@@ -320,3 +322,17 @@ def test_docx_with_word_numbering(tmp_path):
                                                           "Het overleg gaat over:"]
     assert [o["tekst"] for o in overleg["leden"][1]["onderdelen"]] == ["de uitvoering van [[bekendmaking]];",
                                                                        "de begroting."]
+
+
+def test_a_table_of_contents_in_pasted_text_is_left_out():
+    from generator.importeer.bron import Regel
+    from generator.importeer.regels import zonder_inhoudsopgave
+
+    lines = ["Regeling X", "Inhoud", "Hoofdstuk 1. Algemeen", "Artikel 1. Begrippen", "De raden;",
+             "Hoofdstuk 1. Algemeen", "Artikel 1. Begrippen", "In deze regeling wordt verstaan onder: ..."]
+    kept = [r.tekst for r in zonder_inhoudsopgave([Regel(t, n, 1, "") for n, t in enumerate(lines, 1)])]
+    assert kept == ["Regeling X", "Hoofdstuk 1. Algemeen", "Artikel 1. Begrippen",
+                    "In deze regeling wordt verstaan onder: ..."]
+    # "Inhoud" without its headings coming back is text, not a table of contents: nothing dropped
+    plain = ["Inhoud", "De raden;"]
+    assert [r.tekst for r in zonder_inhoudsopgave([Regel(t, n, 1, "") for n, t in enumerate(plain, 1)])] == plain

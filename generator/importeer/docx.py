@@ -132,6 +132,8 @@ def regels(bestand: Path, data: bytes) -> list[Regel]:
         if not text.strip():
             continue
         style = paragraph.style.name if paragraph.style is not None else ""
+        if style == "TOC Heading" or style.startswith("TOC "):
+            continue  # a table of contents repeats the headings; the text is what follows
         found = _num_pr(paragraph)
         if found is not None:
             label = numbering.label(*found)

@@ -69,7 +69,27 @@ def kop_of_tekst(titel: str) -> bool:
     return len(titel) <= 150 and not titel.rstrip().endswith((".", ";", ":", ","))
 
 
+INHOUDSOPGAVE = re.compile(r"^(inhoud|inhoudsopgave)$", re.IGNORECASE)
+
+
+def zonder_inhoudsopgave(lijnen: list[Regel]) -> list[Regel]:
+    """The lines without a table of contents: "Inhoud" followed by headings that come back as the
+    text itself (as this tool's PDF and HTML print it). Without that repetition nothing is dropped."""
+    texts = [schoon(regel.tekst) for regel in lijnen]
+    start = next((i for i, text in enumerate(texts) if INHOUDSOPGAVE.match(text or "")), None)
+    if start is None:
+        return lijnen
+    first = next((i for i in range(start + 1, len(texts)) if texts[i]), None)
+    if first is None:
+        return lijnen
+    again = next((i for i in range(first + 1, len(texts)) if texts[i] == texts[first]), None)
+    if again is None:
+        return lijnen
+    return lijnen[:start] + lijnen[again:]
+
+
 def lees(bestand: Path, lijnen: list[Regel]) -> Regeling:
+    lijnen = zonder_inhoudsopgave(lijnen)
     opbouw = Opbouw(bestand)
     regeling = opbouw.regeling
     fase = "kop"  # kop → artikelen → slot → toelichting
