@@ -6,6 +6,7 @@ whether there is one document per gemeente.
 from __future__ import annotations
 
 from dataclasses import dataclass
+from typing import Literal
 from pathlib import Path
 
 from pydantic import Field, ValidationError
@@ -26,6 +27,15 @@ class Declaratie(Model):
     omschrijving: Regel | None = Field(None, description="Waar het document voor dient.")
     stap: int | None = Field(None, description="Stap in het proces (1 tot en met 10, zie docs/proces.md).")
     volgorde: int = Field(100, description="Volgorde waarin documenten worden gebouwd en getoond.")
+    revisies: Literal[1, 2] = Field(
+        1, description="Uit hoeveel revisies van de inhoud het document wordt gemaakt: 1 (`build`) of 2 "
+                       "(`samenwerking wijziging`: de oude en de nieuwe revisie).")
+    bestandsnaam: str | None = Field(
+        None, pattern=r"^[a-z0-9-]*(\{revisies\}[a-z0-9-]*)?$",
+        description="Bestandsnaam zonder extensie (standaard de naam van de declaratie); `{revisies}` wordt "
+                    "`<oud>-<nieuw>`.")
+    formaten: list[Literal["docx", "pdf", "html"]] | None = Field(
+        None, description="Alleen deze formaten, wat er ook gevraagd wordt (een redline bestaat alleen in Word).")
 
 
 @dataclass(frozen=True)

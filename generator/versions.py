@@ -3,36 +3,15 @@
 The revision is that of the last commit that changed the content folder, so
 committing something else does not change the documents. Uncommitted changes in
 the content folder are marked; outside a git repository there is no revision.
+The revision is read with the one git helper, ``generator.source``.
 """
 
 from __future__ import annotations
 
-import subprocess
-from pathlib import Path
-
 from .checks import Finding, check, duplicates
 from .derive import Afgeleid
 from .model import Inhoud
-
-
-def revision(folder: Path) -> str | None:
-    """``<12 hex>`` of the last commit touching ``folder``, ``+wijzigingen`` if it has uncommitted changes."""
-    folder = folder.resolve()
-    try:
-        commit = _git(folder, "log", "-1", "--format=%H", "--", ".")
-        if not commit:
-            return None
-        dirty = _git(folder, "status", "--porcelain", "--", ".")
-    except (OSError, subprocess.SubprocessError):
-        return None
-    return commit[:12] + ("+wijzigingen" if dirty else "")
-
-
-def _git(folder: Path, *args: str) -> str:
-    result = subprocess.run(["git", *args], cwd=folder, capture_output=True, text=True, timeout=10)
-    if result.returncode != 0:
-        raise subprocess.SubprocessError(result.stderr)
-    return result.stdout.strip()
+from .source import revision  # noqa: F401 - the source revision, where it always was
 
 
 @check

@@ -1,7 +1,10 @@
 """``samenwerking wijziging``: the amendment of the regulation between two git revisions.
 
-Writes into ``output/<samenwerking>/``, atomically and recorded in the manifest like every
-build (hand edits are protected the same way):
+The same pipeline as ``build``: two sources (the old and the new revision) are loaded as
+projects, the amendment is derived from both, and its declared documents
+(``templates/documenten/wijzigingsregeling*.yaml``) are rendered and written into
+``output/<samenwerking>/`` with the same manifest records as every build: hand edits are
+protected, and a second run with nothing changed renders and writes nothing.
 
 - ``wijzigingsregeling-<oud>-<nieuw>.docx`` and ``.pdf``: the amendment (Artikel I with the
   lettered changes, Artikel II inwerkingtreding, slotformulier, toelichting), or with
@@ -20,18 +23,16 @@ from pathlib import Path
 
 from markupsafe import Markup, escape
 
-from .. import __version__, markup
-from ..build import Job, Project, produce_all, render
-from ..deliverables import Declaratie, Deliverable
+from .. import markup, source
+from ..build import inputs_key, jobs, unchanged, write
 from ..errors import ContentError, Problem
 from ..formatting import datum, opsomming
 from ..model import Besluit, Inhoud
-from ..output import Output, Report, commit
-from ..paths import PACKAGE_TEMPLATES, project_root, slug, template_dirs
+from ..output import Report
+from ..paths import slug, template_dirs
 from ..regeling.tekst import RegelingTekst, Tekstdeel
 from ..regeling.numbering import Plaats
-from . import git
-from .bron import Stand, load_new, load_old, positional
+from .bron import Stand, load_new, load_old, positional, revisions
 from .opdrachten import Opdracht, Opsteller
 from .redline import redline
 from .samenvatting import veranderingen
@@ -99,16 +100,24 @@ def wijziging(content_dir: Path, rev_oud: str, rev_nieuw: str | None = None, out
               formats: tuple[str, ...] = ("docx", "pdf"), integraal: bool = False, nummering: str = "behouden",
               overwrite: bool = False) -> Resultaat:
     folder = Path(content_dir)
-    dirs = template_dirs(folder)
-    old_revision = git.at_revision(folder, rev_oud)
-    new_revision = git.at_revision(folder, rev_nieuw) if rev_nieuw else git.working_tree(folder)
-    old = load_old(old_revision, folder, dirs)
+    old_source = source.at_revision(folder, rev_oud)
+    new_source = source.at_revision(folder, rev_nieuw) if rev_nieuw else source.working_tree(folder)
+    options = f"vorm={'integraal' if integraal else 'artikelsgewijs'} nummering={nummering}"
+    everything = inputs_key(folder, template_dirs(folder), revisions(old_source, new_source),
+                            (old_source, new_source), options)
+    target = out_dir / slug(folder.resolve().name)
+    if (same := unchanged(target, everything, formats)) is not None:
+        # Exactly these inputs made exactly these files, and they are as written: nothing to do.
+        first = next(iter(same.values()))
+        return Resultaat(target, Report(unchanged=[target / name for name in same]), list(same),
+                         first.get("opmerkingen", []), first.get("opdrachten", 0))
+    old = load_old(old_source)
     if nummering == "vernummeren" and not integraal and not positional(old.regeling):
         raise ContentError([Problem(
-            f"de regeling in revisie {old_revision.label} heeft vaste nummers met letters of gaten; vernummeren per "
+            f"de regeling in revisie {old_source.label} heeft vaste nummers met letters of gaten; vernummeren per "
             "artikel kan dan niet eenduidig. Behoud de nummers (--nummering behouden) of stel de hele tekst opnieuw "
             "vast (--integraal)")])
-    new = load_new(new_revision, folder, dirs, old, nummering, fresh=integraal,
+    new = load_new(new_source, old, nummering, fresh=integraal,
                    besluit=lambda inhoud: getattr(_decision(inhoud), "id", None))
     notes: list[str] = []
     _check_explanations(old, new)
@@ -117,62 +126,35 @@ def wijziging(content_dir: Path, rev_oud: str, rev_nieuw: str | None = None, out
         steps_ops = Opsteller(old.regeling, new.regeling, positional=nummering == "vernummeren").opdrachten()
     changes = veranderingen(old.regeling, new.regeling)
     if not changes:
-        raise ContentError([Problem(f"de tekst van de regeling is in revisie {old_revision.label} en "
-                                    f"{new_revision.label} gelijk; er is niets te wijzigen")])
+        raise ContentError([Problem(f"de tekst van de regeling is in revisie {old_source.label} en "
+                                    f"{new_source.label} gelijk; er is niets te wijzigen")])
     data = _regeling(old, new, steps_ops, changes, integraal)
-    new.afgeleid.wijzigingsregeling = data
-    new.afgeleid.bronrevisie = f"{(old_revision.commit or '')[:12]}..{(new_revision.commit or '')[:12] or git.WORKING_TREE}"
-    stem = f"wijzigingsregeling-{old_revision.label}-{new_revision.label}"
-
-    project = Project(folder, new.content, new.inhoud, new.afgeleid, dirs, [])
-    jobs: list[tuple[Job, str, tuple[str, ...]]] = []
-    main = "wijziging/integraal.html.j2" if integraal else "wijziging/wijzigingsregeling.html.j2"
-    jobs.append((_job(dirs, "wijzigingsregeling", data.opschrift, main), stem, formats))
-    jobs.append((_job(dirs, "wijzigingsregeling-redline", f"{data.citeertitel}: bijgehouden wijzigingen",
-                      "wijziging/redline.html.j2", verwijzingen="regeling"), f"{stem}-redline", ("docx",)))
-    decision = _decision(new.inhoud)
-    voorstel = new.inhoud.raadsvoorstel
-    if voorstel is not None and decision is not None and voorstel.besluit == decision.id:
-        new.afgeleid.raadsvoorstellen = _VoorDeWijziging(new.afgeleid.raadsvoorstellen,
-                                                         f"Ontwerp van de {data.opschrift[:1].lower()}"
-                                                         f"{data.opschrift[1:]}, met toelichting (bijgevoegd)", data.datum)
-        for gemeente in new.afgeleid.deelnemers:
-            job = _job(dirs, "wijzigingsregeling-raadsvoorstel", "Raadsvoorstel", "wijziging/raadsvoorstel.html.j2",
-                       gemeente=gemeente)
-            jobs.append((job, f"{stem}-raadsvoorstel-{slug(gemeente.naam)}", formats))
-    else:
+    new.project.afgeleid.wijzigingsregeling = data
+    new.project.afgeleid.wijzigingsvoorstellen = _proposals(new, data)
+    if new.project.afgeleid.wijzigingsvoorstellen is None:
         notes.append("geen raadsvoorstel gemaakt: de nieuwe inhoud heeft geen raadsvoorstel voor een besluit van de "
                      "soort toestemming-wijziging (zie docs/wijziging.md)")
     if not integraal and nummering == "behouden" and new.eigen_nummering != "vast" and not positional(new.regeling):
         notes.append("let op: de regeling in de inhoud nummert doorlopend, de wijziging behoudt de vastgestelde "
                      "nummers (Ar 6.16). Zet na vaststelling `nummering: vast` en de nummers in regeling.yaml, dan "
                      "toont de gemeenschappelijke regeling dezelfde nummers")
+    selected = jobs(new.project, revisies=f"{old_source.label}-{new_source.label}")
+    record = {"revisies": {"oud": old_source.commit, "nieuw": new_source.commit or source.WORKING_TREE},
+              "vorm": data.vorm, "opdrachten": len(steps_ops), "opmerkingen": notes}
+    result = write(new.project, selected, formats, out_dir, overwrite, sources=(old_source, new_source),
+                   options=options, record=record)
+    return Resultaat(result.folder, result.report, result.files, notes, len(steps_ops))
 
-    documents = []
-    for job, name, _ in jobs:
-        document = render(project, job)
-        document.name = name
-        documents.append(document)
-    made = produce_all(documents, [wanted for _, _, wanted in jobs])
-    root = project_root(folder)
-    sources = sorted(name if new_revision.commit and not Path(name).is_absolute() else _relative(Path(name), root)
-                     for name, _ in new_revision.texts)
-    outputs: list[Output] = []
-    for (job, name, wanted), files in zip(jobs, made):
-        for fmt in wanted:
-            record = {
-                "document": job.deliverable.name,
-                "gemeente": job.gemeente.naam if job.gemeente else None,
-                "formaat": fmt,
-                "bronnen": sources,
-                "revisies": {"oud": old_revision.commit, "nieuw": new_revision.commit or git.WORKING_TREE},
-                "vorm": data.vorm,
-            }
-            outputs.append(Output(f"{name}.{fmt}", files[f"{name}.{fmt}"], record))
-    target = out_dir / slug(folder.resolve().name)
-    header = {"samenwerking": new.inhoud.samenwerking.naam, "generator": f"samenwerking {__version__}"}
-    report = commit(target, outputs, header, overwrite)
-    return Resultaat(target, report, [o.name for o in outputs], notes, len(steps_ops))
+
+def _proposals(new: Stand, data: "Wijzigingsregeling") -> "_VoorDeWijziging | None":
+    """The raadsvoorstellen for the amendment, when the new content has one for its decision."""
+    decision = _decision(new.inhoud)
+    voorstel = new.inhoud.raadsvoorstel
+    if voorstel is None or decision is None or voorstel.besluit != decision.id:
+        return None
+    return _VoorDeWijziging(new.project.afgeleid.raadsvoorstellen,
+                            f"Ontwerp van de {data.opschrift[:1].lower()}{data.opschrift[1:]}, met toelichting "
+                            "(bijgevoegd)", data.datum)
 
 
 def _check_explanations(old: Stand, new: Stand) -> None:
@@ -206,12 +188,9 @@ def _regeling(old: Stand, new: Stand, ops: list[Opdracht], changes: list[str], i
     if wijziging and wijziging.overwegingen:
         parts = [Tekstdeel(text, wijziging.pad + ("overwegingen", i), Plaats(), regeling=after)
                  for i, text in enumerate(wijziging.overwegingen)]
-        overwegingen = [part.html(einde=";") for part in parts]
     else:
         parts = [Tekstdeel(f"het wenselijk is de {citeertitel} te wijzigen", (), Plaats(), regeling=after)]
-        overwegingen = [escape(f"het wenselijk is de {citeertitel} te wijzigen;")]
-    if integraal:  # the regulation's own overwegingen were those of the decision that made it
-        after.overwegingen = parts
+    overwegingen = [part.html(einde=";") for part in parts]
     amendment_article = next(iter(before.met_onderwerp("wijziging")), None)
     grounds = [f"artikel 1 van {WGR}"]
     if amendment_article is not None:
@@ -219,7 +198,6 @@ def _regeling(old: Stand, new: Stand, ops: list[Opdracht], changes: list[str], i
     if integraal:
         when = f" met ingang van {datum(ingang)}" if ingang else ""
         besluittekst = f"de {citeertitel} te wijzigen, zodat deze{when} komt te luiden als volgt:"
-        after.besluittekst = besluittekst
     else:
         besluittekst = f"de volgende regeling tot wijziging van de {citeertitel} te treffen:"
     if ingang:
@@ -275,13 +253,6 @@ def _explanations(old: Stand, new: Stand, ops: list[Opdracht]) -> list[Uitleg]:
     return result
 
 
-def _job(dirs: list[Path], name: str, title: str, template: str, verwijzingen: str = "wijziging",
-         gemeente=None) -> Job:
-    declaration = Declaratie.model_validate({"titel": title, "sjabloon": template, "verwijzingen": verwijzingen})
-    source = next((d / template for d in dirs if (d / template).is_file()), PACKAGE_TEMPLATES / template)
-    return Job(Deliverable(name, declaration, source), gemeente)
-
-
 class _VoorDeWijziging:
     """The raadsvoorstellen of the content, for the amendment: the amendment is the first bijlage;
     the shares from the businesscase (which belong to the trajectory of the regulation itself)
@@ -299,9 +270,3 @@ class _VoorDeWijziging:
         voorstel.mijlpalen = [m for m in voorstel.mijlpalen if m.datum >= self.date]
         return voorstel
 
-
-def _relative(path: Path, root: Path) -> str:
-    try:
-        return path.resolve().relative_to(root).as_posix()
-    except (ValueError, OSError):
-        return path.as_posix()
