@@ -20,7 +20,7 @@ from pathlib import Path
 from . import __version__, huisstijl, parts  # noqa: F401 - parts registers derivers, checks, charts
 from .checks import run_checks
 from .deliverables import Deliverable, discover
-from .derive import Afgeleid, derive
+from .derive import Afgeleid, Invoer, derive
 from .errors import BuildError, ContentError, Problem
 from .loader import Content
 from .model import Gemeente, Inhoud
@@ -95,15 +95,15 @@ def read(source: Source, parts: tuple[str, ...] | None = None) -> tuple[Content,
 
 
 def complete(source: Source, content: Content, inhoud: Inhoud, bronrevisie: str | None = None,
-             reported: tuple[str, ...] | None = None) -> Project:
+             reported: tuple[str, ...] | None = None, wijzigingsinvoer=None) -> Project:
     """Derive and check a validated source; raise ContentError with every problem found.
 
-    ``reported``: report only the problems under these parts (None: every problem).
+    ``bronrevisie``: instead of the source's own; ``reported``: report only the problems under
+    these parts (None: every problem); ``wijzigingsinvoer``: the old version, for an amendment.
     """
     dirs = template_dirs(source.folder)
-    afgeleid = derive(inhoud, dirs)
-    afgeleid.bronrevisie = bronrevisie if bronrevisie is not None else source.bronrevisie
-    afgeleid.versie = inhoud.versies[-1].versie if inhoud.versies else None
+    revision = bronrevisie if bronrevisie is not None else source.bronrevisie
+    afgeleid = derive(inhoud, Invoer(tuple(dirs), revision, wijzigingsinvoer))
     problems: list[Problem] = run_checks(inhoud, afgeleid, content)
     if reported is not None:
         problems = [problem for problem in problems if problem.path[:1] in {(part,) for part in reported}]

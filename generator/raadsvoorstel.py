@@ -23,12 +23,13 @@ see docs/raadsvoorstel.md for the sources):
 
 from __future__ import annotations
 
+import datetime
 from dataclasses import dataclass, field
 from decimal import Decimal
 from typing import Iterator
 
 from .checks import Finding, check
-from .derive import Afgeleid, deriver
+from .derive import Afgeleid, Invoerzicht, deriver
 from .finance.allocation import allocate
 from .formatting import bedrag, datum, opsomming
 from .model import Argument, Besluit, Gemeente, Inhoud, Vergadering
@@ -86,15 +87,16 @@ class Voorstel:
 class Raadsvoorstellen:
     """Per-gemeente views on the one raadsvoorstel of the content."""
 
-    def __init__(self, inhoud: Inhoud, afgeleid: Afgeleid):
+    def __init__(self, inhoud: Inhoud, afgeleid: Invoerzicht, wijziging: Wijzigingsbijlage | None = None):
         self.inhoud = inhoud
         self.afgeleid = afgeleid
+        self.wijziging = wijziging
         voorstel = inhoud.raadsvoorstel
         self.besluit = next((b for b in inhoud.besluiten or [] if voorstel and b.id == voorstel.besluit), None)
 
     def _share(self, gemeente: Gemeente):
         """This gemeente's part of the chosen scenario, from the one finance engine."""
-        financieel = getattr(self.afgeleid, "financien", None)
+        financieel = self.afgeleid.financien
         if financieel is None:
             return None
         besluit = self.besluit
@@ -104,6 +106,17 @@ class Raadsvoorstellen:
         return financieel.aandeel(gemeente.naam, scenario)
 
     def voor(self, gemeente: Gemeente) -> Voorstel:
+        voorstel = self._voor(gemeente)
+        amendment = self.wijziging
+        if amendment is not None:
+            # The amendment is the first bijlage; the shares from the businesscase (which belong to
+            # the trajectory of the regulation itself) and milestones before its date are left out.
+            voorstel.bijlagen = [amendment.bijlage, *voorstel.bijlagen]
+            voorstel.financien = None
+            voorstel.mijlpalen = [m for m in voorstel.mijlpalen if m.datum >= amendment.datum]
+        return voorstel
+
+    def _voor(self, gemeente: Gemeente) -> Voorstel:
         voorstel = self.inhoud.raadsvoorstel
         besluit = self.besluit
         if voorstel is None or besluit is None:  # excluded by the checks
@@ -195,9 +208,25 @@ class Raadsvoorstellen:
         return self.afgeleid.voorkeursscenario
 
 
-@deriver
-def _raadsvoorstellen(inhoud: Inhoud, afgeleid: Afgeleid) -> None:
-    afgeleid.raadsvoorstellen = Raadsvoorstellen(inhoud, afgeleid) if inhoud.raadsvoorstel else None
+@dataclass(frozen=True)
+class Wijzigingsbijlage:
+    """For the raadsvoorstel asking toestemming for an amendment: the amendment as first bijlage."""
+
+    bijlage: str
+    datum: datetime.date
+
+
+@dataclass(frozen=True)
+class RaadsvoorstelDeel:
+    raadsvoorstellen: Raadsvoorstellen | None
+
+
+@deriver(RaadsvoorstelDeel, needs=("deelnemers", "toetreders", "uittreders", "voorkeursscenario", "financien",
+                                   "wijzigingsbijlage"))
+def _raadsvoorstellen(inhoud: Inhoud, nodig: Invoerzicht) -> RaadsvoorstelDeel:
+    if not inhoud.raadsvoorstel:
+        return RaadsvoorstelDeel(None)
+    return RaadsvoorstelDeel(Raadsvoorstellen(inhoud, nodig, nodig.wijzigingsbijlage))
 
 
 @check

@@ -3,15 +3,26 @@
 The revision is that of the last commit that changed the content folder, so
 committing something else does not change the documents. Uncommitted changes in
 the content folder are marked; outside a git repository there is no revision.
-The revision is read with the one git helper, ``generator.source``.
+The revision itself is read by ``generator.source`` (the one git helper).
 """
 
 from __future__ import annotations
 
+from dataclasses import dataclass
+
 from .checks import Finding, check, duplicates
-from .derive import Afgeleid
+from .derive import Afgeleid, Invoerzicht, deriver
 from .model import Inhoud
-from .source import revision  # noqa: F401 - the source revision, where it always was
+
+
+@dataclass(frozen=True)
+class Versiestand:
+    versie: str | None  # the latest version in the version table (``afgeleid.bronrevisie`` is an input)
+
+
+@deriver(Versiestand)
+def _versie(inhoud: Inhoud, nodig: Invoerzicht) -> Versiestand:
+    return Versiestand(inhoud.versies[-1].versie if inhoud.versies else None)
 
 
 @check

@@ -22,6 +22,7 @@ from ..model import Inhoud
 from ..regeling.tekst import RegelingTekst
 from ..source import WORKING_TREE, Source
 from .indeling import Indeling, check_structure, staying
+from .part import WijzigingInvoer
 
 NUMMERINGEN = ("behouden", "vernummeren")
 
@@ -72,7 +73,8 @@ def load_old(source: Source) -> Stand:
 
 def load_new(source: Source, old: Stand, nummering: str,
              besluit: Callable[[Inhoud], str | None] = lambda inhoud: None, fresh: bool = False) -> Stand:
-    """The new version, numbered for the amendment (see the module docstring).
+    """The new version, numbered for the amendment (see the module docstring) and derived with the
+    old one as input, so that ``afgeleid.wijzigingsregeling`` is the amendment (``fresh``: integraal).
 
     ``besluit`` names the decision whose meeting dates go into the slotformulier (None: blank dates).
     """
@@ -86,7 +88,9 @@ def load_new(source: Source, old: Stand, nummering: str,
     elif regeling.nummering != "vast":
         _keep_numbers(regeling, old.regeling)
     regeling.besluit = besluit(inhoud)
-    return Stand(complete(source, content, inhoud, bronrevisie=revisions(old.revisie, source)), own)
+    amendment = WijzigingInvoer(old, source.label, integraal=fresh, vernummeren=nummering == "vernummeren")
+    project = complete(source, content, inhoud, bronrevisie=revisions(old.revisie, source), wijzigingsinvoer=amendment)
+    return Stand(project, own)
 
 
 def revisions(old: Source, new: Source) -> str:
