@@ -261,6 +261,20 @@ def test_second_run_with_nothing_changed_loads_renders_and_writes_nothing(vast, 
         assert entries[name]["declaratie"].endswith(".yaml") and entries[name]["document"].startswith("wijzigingsregeling")
 
 
+def test_the_amendment_documents_are_declared_and_only_made_from_two_revisions():
+    """build, check and preview list the documents made from one revision; wijziging those made from two."""
+    from generator.build import jobs, load_project
+
+    project = load_project(CONTENT / "drechtsteden")
+    assert not any(job.name.startswith("wijzigingsregeling") for job in jobs(project))
+    amendment = jobs(project, revisies="abc1234-def5678")
+    assert [job.name for job in amendment] == ["wijzigingsregeling-abc1234-def5678",
+                                               "wijzigingsregeling-abc1234-def5678-redline"]
+    assert [job.formats(("pdf",)) for job in amendment] == [("pdf",), ("docx",)]  # a redline is Word only
+    # no raadsvoorstel: a plain build derives no amendment, so there is no wijzigingsbijlage
+    assert project.afgeleid.wijzigingsbijlage is None
+
+
 def test_a_file_since_made_by_another_run_is_made_again(repo, tmp_path):
     """The integral form has the same file names: after it, the article-by-article amendment and its
     redline (numbers kept, not numbered afresh) are made again."""
