@@ -168,20 +168,12 @@ def at_revision(folder: Path, name: str) -> Source:
 
 
 def working_tree(folder: Path) -> Source:
-    """The YAML files as they are on disk now (the default new revision of an amendment): labelled
-    with their commit when nothing in the content folder is uncommitted, else ``werkmap``."""
-    texts: list[tuple[str, str]] = []
-    problems: list[Problem] = []
-    for file in content_files(folder):
-        try:
-            texts.append((str(file), file.read_text(encoding="utf-8")))
-        except UnicodeDecodeError as exc:
-            problems.append(Problem(f"{file}: bestand is geen geldige UTF-8 (byte {exc.start})"))
-    if problems:
-        raise ContentError(problems)
-    current = revision(folder)
+    """The content folder as it is on disk, as the new revision of an amendment: labelled with its
+    commit when nothing in the content folder is uncommitted, else ``werkmap``."""
+    source = working_folder(folder)
+    current = source.bronrevisie
     if current and not current.endswith("+wijzigingen"):
         # Nothing uncommitted in the content folder: the working tree is that commit.
         commit = resolve(folder, current)
-        return Source(Path(folder), WORKING_TREE, commit, commit[:7], tuple(texts), current)
-    return Source(Path(folder), WORKING_TREE, None, WORKING_TREE, tuple(texts), current)
+        return Source(Path(folder), WORKING_TREE, commit, commit[:7], None, current)
+    return source
