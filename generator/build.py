@@ -84,13 +84,13 @@ class BuildResult:
     files: list[str] = field(default_factory=list)  # every file of the selected documents, written or not
 
 
-def read(source: Source, parts: tuple[str, ...] | None = None) -> tuple[Content, Inhoud]:
-    """Load and validate a source; ``parts``: read only these parts of the content (None: all)."""
+def read(source: Source, only: tuple[str, ...] | None = None) -> tuple[Content, Inhoud]:
+    """Load and validate a source; ``only``: read only these parts of the content (None: all)."""
     from .validate import validate
 
     content = source.load()
-    if parts is not None:
-        content.data = {key: value for key, value in content.data.items() if key in parts}
+    if only is not None:
+        content.data = {key: value for key, value in content.data.items() if key in only}
     return content, validate(content)
 
 
