@@ -1,4 +1,6 @@
-"""The build: content folder → validated model → rendered documents → files.
+"""The one pipeline: a source → a loaded, validated project → derived state → declared
+documents → writers → files. ``build``, ``check``, ``preview`` and ``wijziging`` all run on it
+(``wijziging`` loads two sources and derives the amendment from both; see generator/wijziging/).
 
 Nothing is written until every document has been produced in memory, so
 invalid content or a failing template leaves the output folder as it was.
@@ -15,15 +17,16 @@ import os
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from . import __version__, huisstijl, parts, versions  # noqa: F401 - parts registers derivers, checks, charts
+from . import __version__, huisstijl, parts  # noqa: F401 - parts registers derivers, checks, charts
 from .checks import run_checks
 from .deliverables import Deliverable, discover
 from .derive import Afgeleid, Invoer, derive
 from .errors import BuildError, ContentError, Problem
-from .loader import Content, load_folder
+from .loader import Content
 from .model import Gemeente, Inhoud
 from .output import Output, Report, commit, load_manifest, sha256
 from .paths import project_root, slug, template_dirs
+from .source import Source, relative, working_folder
 from .formatting import datum
 from .render import context_for, make_environment, render_html, to_document
 
@@ -37,24 +40,18 @@ def filename(stem: str, fmt: str) -> str:
     return f"{stem}.{EXTENSIONS[fmt]}"
 
 
-def formats_for(document_name: str, formats: tuple[str, ...]) -> tuple[str, ...]:
-    """The formats one deliverable is made in: STOP XML only for the regulation (and its amendment)."""
-    if document_name in STOP_DOCUMENTS:
-        return formats
-    return tuple(fmt for fmt in formats if fmt != "stop")
-
-
-STOP_DOCUMENTS = {"gemeenschappelijke-regeling", "wijzigingsregeling"}
-
-
 @dataclass
 class Project:
-    content_dir: Path
+    source: Source
     content: Content
     inhoud: Inhoud
     afgeleid: Afgeleid
     template_dirs: list[Path]
     deliverables: list[Deliverable]
+
+    @property
+    def content_dir(self) -> Path:
+        return self.source.folder
 
     @property
     def slug(self) -> str:
@@ -65,12 +62,25 @@ class Project:
 class Job:
     deliverable: Deliverable
     gemeente: Gemeente | None = None
+    revisies: str | None = None  # "<oud>-<nieuw>" for a document made from two revisions
 
     @property
     def name(self) -> str:
+        declaration = self.deliverable.declaration
+        base = self.deliverable.name
+        if declaration.bestandsnaam:
+            base = declaration.bestandsnaam.replace("{revisies}", self.revisies or "")
         if self.gemeente is None:
-            return self.deliverable.name
-        return f"{self.deliverable.name}-{slug(self.gemeente.naam)}"
+            return base
+        return f"{base}-{slug(self.gemeente.naam)}"
+
+    def formats(self, requested: tuple[str, ...]) -> tuple[str, ...]:
+        """The formats to write: those asked for (STOP XML only where the declaration says so), or the ones
+        the declaration fixes (a redline is Word)."""
+        declaration = self.deliverable.declaration
+        if declaration.formaten:
+            return tuple(declaration.formaten)
+        return tuple(fmt for fmt in requested if fmt != "stop" or declaration.stop)
 
 
 @dataclass
@@ -80,30 +90,56 @@ class BuildResult:
     documents: list[str] = field(default_factory=list)
     rendered: int = 0  # documents whose files were made again (the others were up to date)
     templated: int = 0  # documents whose HTML was rendered to compare (0 when nothing could have changed)
+    files: list[str] = field(default_factory=list)  # every file of the selected documents, written or not
 
 
-def load_project(content_dir: Path) -> Project:
-    """Load, validate, derive and check; raise ContentError with every problem found."""
-    content = load_folder(content_dir)
+def read(source: Source, only: tuple[str, ...] | None = None) -> tuple[Content, Inhoud]:
+    """Load and validate a source; ``only``: read only these parts of the content (None: all)."""
     from .validate import validate
 
-    inhoud = validate(content)
-    dirs = template_dirs(content_dir)
-    afgeleid = derive(inhoud, Invoer(tuple(dirs), versions.revision(content_dir)))
+    content = source.load()
+    if only is not None:
+        content.data = {key: value for key, value in content.data.items() if key in only}
+    return content, validate(content)
+
+
+def complete(source: Source, content: Content, inhoud: Inhoud, bronrevisie: str | None = None,
+             reported: tuple[str, ...] | None = None, wijzigingsinvoer=None) -> Project:
+    """Derive and check a validated source; raise ContentError with every problem found.
+
+    ``bronrevisie``: instead of the source's own; ``reported``: report only the problems under
+    these parts (None: every problem); ``wijzigingsinvoer``: the old version, for an amendment.
+    """
+    dirs = template_dirs(source.folder)
+    revision = bronrevisie if bronrevisie is not None else source.bronrevisie
+    afgeleid = derive(inhoud, Invoer(tuple(dirs), revision, wijzigingsinvoer))
     problems: list[Problem] = run_checks(inhoud, afgeleid, content)
+    if reported is not None:
+        problems = [problem for problem in problems if problem.path[:1] in {(part,) for part in reported}]
     if problems:
         raise ContentError(problems)
-    return Project(content_dir, content, inhoud, afgeleid, dirs, discover(dirs))
+    return Project(source, content, inhoud, afgeleid, dirs, discover(dirs))
 
 
-def jobs(project: Project, gemeente: str | None = None, documents: list[str] | None = None) -> list[Job]:
+def load_project(source: Source | Path) -> Project:
+    """Load, validate, derive and check a source (a content folder: its working folder)."""
+    if not isinstance(source, Source):
+        source = working_folder(Path(source))
+    return complete(source, *read(source))
+
+
+def jobs(project: Project, gemeente: str | None = None, documents: list[str] | None = None,
+         revisies: str | None = None) -> list[Job]:
     """The documents to make: every declared deliverable whose parts are in the content,
     one per gemeente where declared so; optionally only those of one gemeente or of the
-    named deliverables."""
+    named deliverables. ``revisies`` (``<oud>-<nieuw>``): the documents made from two
+    revisions (an amendment) instead of those made from one."""
     result: list[Job] = []
     wanted = None
+    sources = 1 if revisies is None else 2
+    deliverables = [d for d in project.deliverables if d.declaration.revisies == sources]
     if documents:
-        known = [d.name for d in project.deliverables]
+        known = [d.name for d in deliverables]
         unknown = [name for name in documents if name not in known]
         if unknown:
             import difflib
@@ -120,19 +156,27 @@ def jobs(project: Project, gemeente: str | None = None, documents: list[str] | N
             known = ", ".join(g.naam for g in project.afgeleid.deelnemers)
             raise ContentError([Problem(f'gemeente "{gemeente}" doet niet mee; bekend zijn: {known}')])
         wanted = matches[0]
-    for deliverable in project.deliverables:
+    for deliverable in deliverables:
         declaration = deliverable.declaration
         if documents and deliverable.name not in documents:
             continue
-        if any(getattr(project.inhoud, part, None) in (None, []) for part in declaration.vereist):
+        if any(_missing(project, part) for part in declaration.vereist):
             continue
         if declaration.per_gemeente:
             for partner in project.afgeleid.deelnemers:
                 if wanted is None or partner is wanted:
-                    result.append(Job(deliverable, partner))
+                    result.append(Job(deliverable, partner, revisies))
         elif wanted is None:
-            result.append(Job(deliverable))
+            result.append(Job(deliverable, None, revisies))
     return result
+
+
+def _missing(project: Project, part: str) -> bool:
+    """Whether a part a declaration needs is absent: a part of the content, or a derived value."""
+    value = getattr(project.inhoud, part, None)
+    if value is None and part not in type(project.inhoud).model_fields:
+        value = getattr(project.afgeleid, part, None)
+    return value in (None, [])
 
 
 def render(project: Project, job: Job):
@@ -153,7 +197,8 @@ def render(project: Project, job: Job):
     document.base_dir = project.template_dirs[0]
     if (created := _meta_date(document)) is not None:
         document.date = created
-    document.stop = project.afgeleid.regeling if job.deliverable.name == "gemeenschappelijke-regeling" else None
+    if declaration.stop:  # the model the STOP writer reads: the regulation, or the amendment of it
+        document.stop = project.afgeleid.wijzigingsregeling if declaration.revisies == 2 else project.afgeleid.regeling
     document.placeholders = {
         "gemeente": job.gemeente.naam if job.gemeente else "",
         "samenwerking": project.inhoud.samenwerking.naam,
@@ -227,26 +272,6 @@ def _map_in_order(function, count: int, first: list[int], formats: set[str]) -> 
     return [by_index[index] for index in range(count)]
 
 
-_WORK: tuple[list, list[tuple[str, ...]]] | None = None  # (documents, formats), for produce_all's workers
-
-
-def _produce_document(index: int) -> dict[str, bytes]:
-    assert _WORK is not None
-    documents, formats = _WORK
-    return produce(documents[index], formats[index])
-
-
-def produce_all(documents: list, formats: list[tuple[str, ...]]) -> list[dict[str, bytes]]:
-    """Write rendered documents in memory, in parallel; the largest (charts make long HTML) first."""
-    global _WORK
-    _WORK = (documents, formats)
-    try:
-        first = sorted(range(len(documents)), key=lambda i: -len(documents[i].html))
-        return _map_in_order(_produce_document, len(documents), first, {f for wanted in formats for f in wanted})
-    finally:
-        _WORK = None
-
-
 @dataclass
 class Made:
     """What one job gave: the input key per format, the files made, the files found up to date."""
@@ -271,7 +296,7 @@ def _make_job(index: int) -> Made:
     project, selected, formats, folder, recorded = _JOBS
     document = render(project, selected[index])
     keys, same, wanted = {}, [], []
-    for fmt in formats_for(selected[index].deliverable.name, formats):
+    for fmt in selected[index].formats(formats):
         name = filename(document.name, fmt)
         keys[fmt] = input_key(document, fmt)
         if _up_to_date(folder, recorded, name, keys[fmt], "invoer"):
@@ -292,7 +317,7 @@ def make_all(project: Project, selected: list[Job], formats: tuple[str, ...], fo
     _JOBS = (project, selected, formats, folder, recorded)
     try:
         first = sorted(range(len(selected)), key=lambda i: (selected[i].gemeente is not None, i))
-        return _map_in_order(_make_job, len(selected), first, set(formats))
+        return _map_in_order(_make_job, len(selected), first, {f for job in selected for f in job.formats(formats)})
     finally:
         _JOBS = None
 
@@ -326,9 +351,16 @@ def writer_fingerprint() -> str:
 _SOURCE_FINGERPRINT: str | None = None
 
 
-def sources_key(project: Project) -> str:
+def sources_key(project: Project, extra: tuple[Source, ...] = (), options: str = "") -> str:
     """Everything any document of this build is made from: the content, the templates and house
-    styles, the tool's code and the git revision. Unchanged means no document can have changed."""
+    styles, the tool's code and the git revision; for an amendment also the content at both
+    revisions (``extra``) and how it is made (``options``). Unchanged means no document can have changed."""
+    return inputs_key(project.content_dir, project.template_dirs, project.afgeleid.bronrevisie, extra, options)
+
+
+def inputs_key(content_dir: Path, template_dirs: list[Path], bronrevisie: str | None,
+               extra: tuple[Source, ...] = (), options: str = "") -> str:
+    """``sources_key`` before anything is loaded: from the files, not from the project."""
     global _SOURCE_FINGERPRINT
     if _SOURCE_FINGERPRINT is None:
         package = Path(__file__).resolve().parent
@@ -336,8 +368,11 @@ def sources_key(project: Project) -> str:
         for path in sorted(package.rglob("*.py")):
             code.update(path.relative_to(package).as_posix().encode() + b"\0" + path.read_bytes())
         _SOURCE_FINGERPRINT = code.hexdigest()
-    digest = hashlib.sha256(f"{_SOURCE_FINGERPRINT}\0{project.afgeleid.bronrevisie}\0".encode())
-    folders = [project.content_dir.resolve(), *project.template_dirs]
+    digest = hashlib.sha256(f"{_SOURCE_FINGERPRINT}\0{bronrevisie}\0{options}\0".encode())
+    for source in extra:
+        for name, data in source.texts_or_files():
+            digest.update(f"{source.commit}\0{name}\0".encode() + hashlib.sha256(data).digest())
+    folders = [content_dir.resolve(), *template_dirs]
     for folder in folders:
         for path in sorted(p for p in folder.rglob("*") if p.is_file()):
             digest.update(path.as_posix().encode() + b"\0" + file_digest(path))
@@ -367,45 +402,73 @@ def build(
     selected = jobs(project, gemeente, documents)
     if not selected:
         raise ContentError([Problem("er is niets te bouwen: geen document heeft de onderdelen die het nodig heeft")])
-    root = project_root(content_dir)
-    sources = [_relative(f, root) for f in project.content.files]
+    return write(project, selected, formats, out_dir, overwrite)
+
+
+def write(project: Project, selected: list[Job], formats: tuple[str, ...], out_dir: Path, overwrite: bool = False,
+          sources: tuple[Source, ...] = (), options: str = "", record: dict | None = None) -> BuildResult:
+    """Render and write the selected documents of a project into ``out_dir/<samenwerking>/``.
+
+    Every file gets a manifest record with its input keys: ``bron`` (everything the build read:
+    unchanged, the document is not even rendered) and ``invoer`` (its HTML and house style:
+    unchanged, the file is not written). ``sources`` and ``options``: what else the documents are
+    made from (an amendment: both revisions and how it is made); ``record``: extra fields for
+    every record.
+    """
+    root = project_root(project.content_dir)
+    names = project.source.names(root)
     folder = out_dir / project.slug
     recorded = load_manifest(folder)["bestanden"]
-    everything = sources_key(project)
+    everything = sources_key(project, sources, options)
+    run = run_key(everything, formats, [f"{job.name}.{fmt}" for job in selected for fmt in job.formats(formats)])
     outputs: list[Output] = []
     pending: list[Job] = []
     for job in selected:
-        names = [filename(job.name, fmt) for fmt in formats_for(job.deliverable.name, formats)]
-        if all(_up_to_date(folder, recorded, name, everything, "bron") for name in names):
+        files = [filename(job.name, fmt) for fmt in job.formats(formats)]
+        if all(_up_to_date(folder, recorded, name, everything, "bron") for name in files):
             # Nothing this build reads has changed since these files were made: not even rendered.
-            outputs.extend(Output(name, None, recorded[name]) for name in names)
+            outputs.extend(Output(name, None, {**recorded[name], "reeks": run}) for name in files)
         else:
             pending.append(job)
     made = make_all(project, pending, formats, folder, recorded)
     for job, result in zip(pending, made):
-        for fmt in formats_for(job.deliverable.name, formats):
+        for fmt in job.formats(formats):
             name = filename(job.name, fmt)
             if name in result.same:
-                outputs.append(Output(name, None, {**recorded[name], "bron": everything}))  # same inputs
+                outputs.append(Output(name, None, {**recorded[name], "bron": everything, "reeks": run}))  # same inputs
                 continue
-            record = {
+            entry = {
                 "document": job.deliverable.name,
                 "gemeente": job.gemeente.naam if job.gemeente else None,
                 "formaat": fmt,
-                "bronnen": sources,
-                "declaratie": _relative(job.deliverable.source, root),
+                "bronnen": names,
+                "declaratie": relative(job.deliverable.source, root),
+                **(record or {}),
                 "invoer": result.keys[fmt],
                 "bron": everything,
+                "reeks": run,
             }
-            outputs.append(Output(name, result.files[name], record))
+            outputs.append(Output(name, result.files[name], entry))
     header = {"samenwerking": project.inhoud.samenwerking.naam, "generator": f"samenwerking {__version__}"}
     report = commit(folder, outputs, header, overwrite)
     rendered = sum(1 for result in made if result.files)
-    return BuildResult(folder, report, [job.name for job in selected], rendered=rendered, templated=len(made))
+    return BuildResult(folder, report, [job.name for job in selected], rendered=rendered, templated=len(made),
+                       files=[output.name for output in outputs])
 
 
-def _relative(path: Path, root: Path) -> str:
-    try:
-        return path.resolve().relative_to(root).as_posix()
-    except ValueError:
-        return path.name
+def run_key(everything: str, formats: tuple[str, ...], names: list[str]) -> str:
+    """One run: its inputs (``bron``), the formats asked for and every file it makes."""
+    return hashlib.sha256("\0".join([everything, ",".join(formats), *sorted(names)]).encode()).hexdigest()
+
+
+def unchanged(folder: Path, everything: str, formats: tuple[str, ...]) -> dict[str, dict] | None:
+    """The records of the files of an earlier run with exactly these inputs and formats, when every
+    one of them is still as it was written: then there is nothing to load, render or write. None
+    when anything differs (a file of that run since made by another run, edited or removed)."""
+    recorded = load_manifest(folder)["bestanden"]
+    found = {name: entry for name, entry in recorded.items() if entry.get("bron") == everything}
+    if not found or any(entry.get("reeks") != run_key(everything, formats, list(found)) for entry in found.values()):
+        return None
+    if not all(_up_to_date(folder, recorded, name, everything, "bron") for name in found):
+        return None
+    return found

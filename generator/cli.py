@@ -374,14 +374,9 @@ def wijziging(revisies: tuple[str, ...], integraal: bool, nummering: str, out_di
 
 
 def _is_revision(value: str) -> bool:
-    import subprocess
+    from .source import is_revision
 
-    try:
-        found = subprocess.run(["git", "rev-parse", "--verify", "--quiet", f"{value}^{{commit}}"],
-                               capture_output=True, timeout=10)
-    except (OSError, subprocess.SubprocessError):
-        return False
-    return found.returncode == 0
+    return is_revision(Path.cwd(), value)
 
 
 @main.command(context_settings=CONTEXT)

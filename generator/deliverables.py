@@ -6,6 +6,7 @@ whether there is one document per gemeente.
 from __future__ import annotations
 
 from dataclasses import dataclass
+from typing import Literal
 from pathlib import Path
 
 from pydantic import Field, ValidationError
@@ -31,6 +32,17 @@ class Declaratie(Model):
         description="Een inhoudsopgave na het titelblok: in Word een TOC-veld, in de PDF met paginanummers. "
         "Alleen als het document ten minste twee hoofdstukken (koppen van niveau 1) heeft.",
     )
+    revisies: Literal[1, 2] = Field(
+        1, description="Uit hoeveel revisies van de inhoud het document wordt gemaakt: 1 (`build`) of 2 "
+                       "(`samenwerking wijziging`: de oude en de nieuwe revisie).")
+    bestandsnaam: str | None = Field(
+        None, pattern=r"^[a-z0-9-]*(\{revisies\}[a-z0-9-]*)?$",
+        description="Bestandsnaam zonder extensie (standaard de naam van de declaratie); `{revisies}` wordt "
+                    "`<oud>-<nieuw>`.")
+    formaten: list[Literal["docx", "pdf", "html"]] | None = Field(
+        None, description="Alleen deze formaten, wat er ook gevraagd wordt (een redline bestaat alleen in Word).")
+    stop: bool = Field(
+        False, description="Ook als STOP-XML (`--formaat stop`): alleen de regeling en haar wijziging.")
 
 
 @dataclass(frozen=True)

@@ -3,13 +3,12 @@
 The revision is that of the last commit that changed the content folder, so
 committing something else does not change the documents. Uncommitted changes in
 the content folder are marked; outside a git repository there is no revision.
+The revision itself is read by ``generator.source`` (the one git helper).
 """
 
 from __future__ import annotations
 
-import subprocess
 from dataclasses import dataclass
-from pathlib import Path
 
 from .checks import Finding, check, duplicates
 from .derive import Afgeleid, Invoerzicht, deriver
@@ -24,26 +23,6 @@ class Versiestand:
 @deriver(Versiestand)
 def _versie(inhoud: Inhoud, nodig: Invoerzicht) -> Versiestand:
     return Versiestand(inhoud.versies[-1].versie if inhoud.versies else None)
-
-
-def revision(folder: Path) -> str | None:
-    """``<12 hex>`` of the last commit touching ``folder``, ``+wijzigingen`` if it has uncommitted changes."""
-    folder = folder.resolve()
-    try:
-        commit = _git(folder, "log", "-1", "--format=%H", "--", ".")
-        if not commit:
-            return None
-        dirty = _git(folder, "status", "--porcelain", "--", ".")
-    except (OSError, subprocess.SubprocessError):
-        return None
-    return commit[:12] + ("+wijzigingen" if dirty else "")
-
-
-def _git(folder: Path, *args: str) -> str:
-    result = subprocess.run(["git", *args], cwd=folder, capture_output=True, text=True, timeout=10)
-    if result.returncode != 0:
-        raise subprocess.SubprocessError(result.stderr)
-    return result.stdout.strip()
 
 
 @check

@@ -238,6 +238,56 @@ def test_same_revisions_give_the_same_bytes(vast, repo, tmp_path):
     assert again.report.written == [] and len(again.report.unchanged) == 3
 
 
+def test_second_run_with_nothing_changed_loads_renders_and_writes_nothing(vast, repo, monkeypatch):
+    """The same revisions, options and formats again: the files are as the manifest says, so the
+    command neither reads the content nor renders, and the manifest and every file stay untouched."""
+    manifest = (vast.folder / "manifest.json").read_bytes()
+    stamps = {name: (vast.folder / name).stat().st_mtime_ns for name in vast.namen}
+
+    def refuse(*args, **kwargs):
+        raise AssertionError("nothing should be loaded or rendered")
+
+    import generator.build
+    import generator.wijziging.bron
+
+    monkeypatch.setattr(generator.wijziging.bron, "read", refuse)
+    monkeypatch.setattr(generator.build, "render", refuse)
+    again = wijziging(repo["folder"], "v-oud", "v-vast", vast.folder.parent)
+    assert again.report.written == [] and sorted(again.namen) == sorted(vast.namen)
+    assert again.opdrachten == vast.opdrachten == 4 and again.opmerkingen == vast.opmerkingen
+    assert (vast.folder / "manifest.json").read_bytes() == manifest
+    assert {name: (vast.folder / name).stat().st_mtime_ns for name in vast.namen} == stamps
+    entries = json.loads(manifest)["bestanden"]
+    for name in vast.namen:  # the same input keys as every other document
+        assert len(entries[name]["bron"]) == len(entries[name]["invoer"]) == 64
+        assert entries[name]["declaratie"].endswith(".yaml") and entries[name]["document"].startswith("wijzigingsregeling")
+
+
+def test_the_amendment_documents_are_declared_and_only_made_from_two_revisions():
+    """build, check and preview list the documents made from one revision; wijziging those made from two."""
+    from generator.build import jobs, load_project
+
+    project = load_project(CONTENT / "drechtsteden")
+    assert not any(job.name.startswith("wijzigingsregeling") for job in jobs(project))
+    amendment = jobs(project, revisies="abc1234-def5678")
+    assert [job.name for job in amendment] == ["wijzigingsregeling-abc1234-def5678",
+                                               "wijzigingsregeling-abc1234-def5678-redline"]
+    assert [job.formats(("pdf",)) for job in amendment] == [("pdf",), ("docx",)]  # a redline is Word only
+    # no raadsvoorstel: a plain build derives no amendment, so there is no wijzigingsbijlage
+    assert project.afgeleid.wijzigingsbijlage is None
+
+
+def test_a_file_since_made_by_another_run_is_made_again(repo, tmp_path):
+    """The integral form has the same file names: after it, the article-by-article amendment and its
+    redline (numbers kept, not numbered afresh) are made again."""
+    first = wijziging(repo["folder"], "v-oud", "v-vast", tmp_path, ("docx",))
+    wijziging(repo["folder"], "v-oud", "v-vast", tmp_path, ("docx",), integraal=True)
+    assert "Artikel I" not in _lines(_amendment(first))
+    again = wijziging(repo["folder"], "v-oud", "v-vast", tmp_path, ("docx",))
+    assert sorted(path.name for path in again.report.written) == sorted(first.namen)
+    assert "Artikel I" in _lines(_amendment(first))
+
+
 def test_hand_edit_of_the_amendment_is_protected(repo, tmp_path):
     out = tmp_path / "uit"
     first = wijziging(repo["folder"], "v-oud", "v-vast", out, ("docx",))

@@ -16,22 +16,22 @@ import pytest
 import yaml
 
 from conftest import CONTENT
-from generator.paths import template_dirs
+from generator.source import Source
 from generator.wijziging.bron import load_new, load_old
-from generator.wijziging.git import Revisie
 from generator.wijziging.opdrachten import Opsteller, letters
 from generator.wijziging.woorden import Fragment, apply, fragments, normalize
 
 
-def _revision(folder: Path, label: str) -> Revisie:
-    return Revisie(label, None, label, [(str(f), f.read_text(encoding="utf-8")) for f in sorted(folder.glob("*.yaml"))])
+def _revision(folder: Path, label: str) -> Source:
+    texts = tuple((str(f), f.read_text(encoding="utf-8")) for f in sorted(folder.glob("*.yaml")))
+    return Source(folder, label, None, label, texts)
 
 
 @pytest.fixture(scope="module")
 def old(tmp_path_factory):
     folder = tmp_path_factory.mktemp("oud") / "content" / "drechtsteden"
     shutil.copytree(CONTENT / "drechtsteden", folder)
-    return folder, load_old(_revision(folder, "oud"), folder, template_dirs(folder))
+    return folder, load_old(_revision(folder, "oud"))
 
 
 def amend(old, tmp_path: Path, change, nummering: str = "behouden") -> list:
@@ -43,7 +43,7 @@ def amend(old, tmp_path: Path, change, nummering: str = "behouden") -> list:
     data = yaml.safe_load(file.read_text(encoding="utf-8"))
     change(data["regeling"])
     file.write_text(yaml.safe_dump(data, allow_unicode=True, sort_keys=False, width=100), encoding="utf-8")
-    after = load_new(_revision(target, "nieuw"), target, template_dirs(target), before, nummering)
+    after = load_new(_revision(target, "nieuw"), before, nummering)
     return Opsteller(before.regeling, after.regeling, positional=nummering == "vernummeren").opdrachten()
 
 

@@ -14,18 +14,13 @@ version is numbered in one of two ways (Aanwijzingen voor de regelgeving, Ar 6.1
 from __future__ import annotations
 
 from dataclasses import dataclass
-from pathlib import Path
 from typing import Callable
 
-from .. import parts  # noqa: F401 - registers derivers and checks
-from ..checks import run_checks
-from ..derive import Afgeleid, Invoer, derive
+from ..build import Project, complete, read
 from ..errors import ContentError, Position, Problem
-from ..loader import Content, load_texts
 from ..model import Inhoud
 from ..regeling.tekst import RegelingTekst
-from ..validate import validate
-from .git import WORKING_TREE, Revisie
+from ..source import WORKING_TREE, Source
 from .indeling import Indeling, check_structure, staying
 from .part import WijzigingInvoer
 
@@ -34,17 +29,26 @@ NUMMERINGEN = ("behouden", "vernummeren")
 
 @dataclass
 class Stand:
-    """One version: its files, model, derived values and the regulation as printed."""
+    """One version: the project loaded from its source, and how its content numbers the regulation."""
 
-    revisie: Revisie
-    content: Content
-    inhoud: Inhoud
-    afgeleid: Afgeleid
+    project: Project
     eigen_nummering: str = "doorlopend"  # how the content itself numbers the regulation
 
     @property
+    def revisie(self) -> Source:
+        return self.project.source
+
+    @property
+    def inhoud(self) -> Inhoud:
+        return self.project.inhoud
+
+    @property
+    def content(self):
+        return self.project.content
+
+    @property
     def regeling(self) -> RegelingTekst:
-        return self.afgeleid.regeling
+        return self.project.afgeleid.regeling
 
 
 #: What the text of the regulation is made from; of the old version only these parts are read,
@@ -52,41 +56,29 @@ class Stand:
 REGELING_DELEN = ("samenwerking", "gemeenten", "besluiten", "regeling")
 
 
-def _validated(revisie: Revisie, folder: Path, only_regulation: bool = False) -> tuple[Content, Inhoud]:
-    content = load_texts(folder, revisie.texts)
-    if only_regulation:
-        content.data = {key: value for key, value in content.data.items() if key in REGELING_DELEN}
-    inhoud = validate(content)
+def _read(source: Source, parts: tuple[str, ...] | None = None):
+    content, inhoud = read(source, parts)
     if inhoud.regeling is None:
-        first = Position(revisie.texts[0][0], 1, 1)
-        raise ContentError([Problem(f"in revisie {revisie.label} staat geen regeling (onderdeel `regeling`); "
+        first = Position((source.texts or (("", ""),))[0][0] or str(source.folder), 1, 1)
+        raise ContentError([Problem(f"in revisie {source.label} staat geen regeling (onderdeel `regeling`); "
                                     "er is niets te vergelijken", first)])
     return content, inhoud
 
 
-def _derived(revisie: Revisie, content: Content, inhoud: Inhoud, invoer: Invoer, all_checks: bool) -> Stand:
-    afgeleid = derive(inhoud, invoer)
-    problems = run_checks(inhoud, afgeleid, content)
-    if not all_checks:  # the old version: only what stands in the way of its text
-        problems = [p for p in problems if p.path[:1] == ("regeling",)]
-    if problems:
-        raise ContentError(problems)
-    return Stand(revisie, content, inhoud, afgeleid)
+def load_old(source: Source) -> Stand:
+    """The regulation as adopted; only what stands in the way of its text is reported."""
+    content, inhoud = _read(source, REGELING_DELEN)
+    return Stand(complete(source, content, inhoud, bronrevisie="", reported=("regeling",)))
 
 
-def load_old(revisie: Revisie, folder: Path, template_dirs: list[Path]) -> Stand:
-    content, inhoud = _validated(revisie, folder, only_regulation=True)
-    return _derived(revisie, content, inhoud, Invoer(tuple(template_dirs)), all_checks=False)
-
-
-def load_new(revisie: Revisie, folder: Path, template_dirs: list[Path], old: Stand, nummering: str,
+def load_new(source: Source, old: Stand, nummering: str,
              besluit: Callable[[Inhoud], str | None] = lambda inhoud: None, fresh: bool = False) -> Stand:
     """The new version, numbered for the amendment (see the module docstring) and derived with the
     old one as input, so that ``afgeleid.wijzigingsregeling`` is the amendment (``fresh``: integraal).
 
     ``besluit`` names the decision whose meeting dates go into the slotformulier (None: blank dates).
     """
-    content, inhoud = _validated(revisie, folder)
+    content, inhoud = _read(source)
     regeling = inhoud.regeling
     assert regeling is not None
     check_structure(Indeling.of(old.regeling), Indeling.of(regeling))
@@ -96,11 +88,14 @@ def load_new(revisie: Revisie, folder: Path, template_dirs: list[Path], old: Sta
     elif regeling.nummering != "vast":
         _keep_numbers(regeling, old.regeling)
     regeling.besluit = besluit(inhoud)
-    amendment = WijzigingInvoer(old, revisie.label, integraal=fresh, vernummeren=nummering == "vernummeren")
-    source = f"{(old.revisie.commit or '')[:12]}..{(revisie.commit or '')[:12] or WORKING_TREE}"
-    stand = _derived(revisie, content, inhoud, Invoer(tuple(template_dirs), source, amendment), all_checks=True)
-    stand.eigen_nummering = own
-    return stand
+    amendment = WijzigingInvoer(old, source.label, integraal=fresh, vernummeren=nummering == "vernummeren")
+    project = complete(source, content, inhoud, bronrevisie=revisions(old.revisie, source), wijzigingsinvoer=amendment)
+    return Stand(project, own)
+
+
+def revisions(old: Source, new: Source) -> str:
+    """The source revision of an amendment's documents: ``<old>..<new>`` (12 characters each, or werkmap)."""
+    return f"{(old.commit or '')[:12]}..{(new.commit or '')[:12] or WORKING_TREE}"
 
 
 def _number_afresh(regeling) -> None:

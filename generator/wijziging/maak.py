@@ -1,7 +1,11 @@
 """``samenwerking wijziging``: the amendment of the regulation between two git revisions.
 
-Writes into ``output/<samenwerking>/``, atomically and recorded in the manifest like every
-build (hand edits are protected the same way):
+The same pipeline as ``build``: two sources (the old and the new revision) are loaded as
+projects, the new one derived with the old one as input (``part``: ``afgeleid.wijzigingsregeling``),
+and the declared documents made from two revisions (``templates/documenten/wijzigingsregeling*.yaml``)
+are rendered and written into ``output/<samenwerking>/`` by ``build.write``, with the same
+manifest records as every build: hand edits are protected, and a second run with nothing
+changed loads, renders and writes nothing.
 
 - ``wijzigingsregeling-<oud>-<nieuw>.docx`` and ``.pdf``: the amendment (Artikel I with the
   lettered changes, Artikel II inwerkingtreding, slotformulier, toelichting), or with
@@ -17,14 +21,12 @@ from __future__ import annotations
 from dataclasses import dataclass
 from pathlib import Path
 
-from .. import __version__
-from ..build import Job, Project, filename, formats_for, produce_all, render
-from ..deliverables import Declaratie, Deliverable
+from .. import source
+from ..build import inputs_key, jobs, unchanged, write
 from ..errors import ContentError, Problem
-from ..output import Output, Report, commit
-from ..paths import PACKAGE_TEMPLATES, project_root, slug, template_dirs
-from . import git
-from .bron import Stand, load_new, load_old, positional
+from ..output import Report
+from ..paths import slug, template_dirs
+from .bron import Stand, load_new, load_old, positional, revisions
 from .part import decision_of
 
 
@@ -41,71 +43,44 @@ def wijziging(content_dir: Path, rev_oud: str, rev_nieuw: str | None = None, out
               formats: tuple[str, ...] = ("docx", "pdf"), integraal: bool = False, nummering: str = "behouden",
               overwrite: bool = False) -> Resultaat:
     folder = Path(content_dir)
-    dirs = template_dirs(folder)
-    old_revision = git.at_revision(folder, rev_oud)
-    new_revision = git.at_revision(folder, rev_nieuw) if rev_nieuw else git.working_tree(folder)
-    old = load_old(old_revision, folder, dirs)
+    old_source = source.at_revision(folder, rev_oud)
+    new_source = source.at_revision(folder, rev_nieuw) if rev_nieuw else source.working_tree(folder)
+    options = f"vorm={'integraal' if integraal else 'artikelsgewijs'} nummering={nummering}"
+    everything = inputs_key(folder, template_dirs(folder), revisions(old_source, new_source),
+                            (old_source, new_source), options)
+    target = out_dir / slug(folder.resolve().name)
+    if (same := unchanged(target, everything, formats)) is not None:
+        # Exactly these inputs made exactly these files, and they are as written: nothing to do.
+        first = next(iter(same.values()))
+        return Resultaat(target, Report(unchanged=[target / name for name in same]), list(same),
+                         first.get("opmerkingen", []), first.get("opdrachten", 0))
+    old = load_old(old_source)
     if nummering == "vernummeren" and not integraal and not positional(old.regeling):
         raise ContentError([Problem(
-            f"de regeling in revisie {old_revision.label} heeft vaste nummers met letters of gaten; vernummeren per "
+            f"de regeling in revisie {old_source.label} heeft vaste nummers met letters of gaten; vernummeren per "
             "artikel kan dan niet eenduidig. Behoud de nummers (--nummering behouden) of stel de hele tekst opnieuw "
             "vast (--integraal)")])
-    new = load_new(new_revision, folder, dirs, old, nummering, fresh=integraal,
+    new = load_new(new_source, old, nummering, fresh=integraal,
                    besluit=lambda inhoud: getattr(decision_of(inhoud), "id", None))
-    notes: list[str] = []
     _check_explanations(old, new)
-    data = new.afgeleid.wijzigingsregeling
+    data = new.project.afgeleid.wijzigingsregeling
     if not data.veranderingen:
-        raise ContentError([Problem(f"de tekst van de regeling is in revisie {old_revision.label} en "
-                                    f"{new_revision.label} gelijk; er is niets te wijzigen")])
-    stem = f"wijzigingsregeling-{old_revision.label}-{new_revision.label}"
-
-    project = Project(folder, new.content, new.inhoud, new.afgeleid, dirs, [])
-    jobs: list[tuple[Job, str, tuple[str, ...]]] = []
-    main = "wijziging/integraal.html.j2" if integraal else "wijziging/wijzigingsregeling.html.j2"
-    jobs.append((_job(dirs, "wijzigingsregeling", data.opschrift, main), stem, formats_for("wijzigingsregeling", formats)))
-    jobs.append((_job(dirs, "wijzigingsregeling-redline", f"{data.citeertitel}: bijgehouden wijzigingen",
-                      "wijziging/redline.html.j2", verwijzingen="regeling"), f"{stem}-redline", ("docx",)))
-    if new.afgeleid.wijzigingsbijlage is not None:  # the raadsvoorstel asks toestemming for this amendment
-        for gemeente in new.afgeleid.deelnemers:
-            job = _job(dirs, "wijzigingsregeling-raadsvoorstel", "Raadsvoorstel", "wijziging/raadsvoorstel.html.j2",
-                       gemeente=gemeente)
-            jobs.append((job, f"{stem}-raadsvoorstel-{slug(gemeente.naam)}", formats_for(job.deliverable.name, formats)))
-    else:
+        raise ContentError([Problem(f"de tekst van de regeling is in revisie {old_source.label} en "
+                                    f"{new_source.label} gelijk; er is niets te wijzigen")])
+    notes: list[str] = []
+    if new.project.afgeleid.wijzigingsbijlage is None:
         notes.append("geen raadsvoorstel gemaakt: de nieuwe inhoud heeft geen raadsvoorstel voor een besluit van de "
                      "soort toestemming-wijziging (zie docs/wijziging.md)")
     if not integraal and nummering == "behouden" and new.eigen_nummering != "vast" and not positional(new.regeling):
         notes.append("let op: de regeling in de inhoud nummert doorlopend, de wijziging behoudt de vastgestelde "
                      "nummers (Ar 6.16). Zet na vaststelling `nummering: vast` en de nummers in regeling.yaml, dan "
                      "toont de gemeenschappelijke regeling dezelfde nummers")
-
-    documents = []
-    for job, name, _ in jobs:
-        document = render(project, job)
-        document.name = name
-        if job.deliverable.name == "wijzigingsregeling":
-            document.stop = data
-        documents.append(document)
-    made = produce_all(documents, [wanted for _, _, wanted in jobs])
-    root = project_root(folder)
-    sources = sorted(name if new_revision.commit and not Path(name).is_absolute() else _relative(Path(name), root)
-                     for name, _ in new_revision.texts)
-    outputs: list[Output] = []
-    for (job, name, wanted), files in zip(jobs, made):
-        for fmt in wanted:
-            record = {
-                "document": job.deliverable.name,
-                "gemeente": job.gemeente.naam if job.gemeente else None,
-                "formaat": fmt,
-                "bronnen": sources,
-                "revisies": {"oud": old_revision.commit, "nieuw": new_revision.commit or git.WORKING_TREE},
-                "vorm": data.vorm,
-            }
-            outputs.append(Output(filename(name, fmt), files[filename(name, fmt)], record))
-    target = out_dir / slug(folder.resolve().name)
-    header = {"samenwerking": new.inhoud.samenwerking.naam, "generator": f"samenwerking {__version__}"}
-    report = commit(target, outputs, header, overwrite)
-    return Resultaat(target, report, [o.name for o in outputs], notes, len(data.opdrachten))
+    selected = jobs(new.project, revisies=f"{old_source.label}-{new_source.label}")
+    record = {"revisies": {"oud": old_source.commit, "nieuw": new_source.commit or source.WORKING_TREE},
+              "vorm": data.vorm, "opdrachten": len(data.opdrachten), "opmerkingen": notes}
+    result = write(new.project, selected, formats, out_dir, overwrite, sources=(old_source, new_source),
+                   options=options, record=record)
+    return Resultaat(result.folder, result.report, result.files, notes, len(data.opdrachten))
 
 
 def _check_explanations(old: Stand, new: Stand) -> None:
@@ -126,17 +101,3 @@ def _check_explanations(old: Stand, new: Stand) -> None:
                                     wijziging.pad + ("artikelsgewijs", key)))
     if problems:
         raise ContentError(problems)
-
-
-def _job(dirs: list[Path], name: str, title: str, template: str, verwijzingen: str = "wijziging",
-         gemeente=None) -> Job:
-    declaration = Declaratie.model_validate({"titel": title, "sjabloon": template, "verwijzingen": verwijzingen})
-    source = next((d / template for d in dirs if (d / template).is_file()), PACKAGE_TEMPLATES / template)
-    return Job(Deliverable(name, declaration, source), gemeente)
-
-
-def _relative(path: Path, root: Path) -> str:
-    try:
-        return path.resolve().relative_to(root).as_posix()
-    except (ValueError, OSError):
-        return path.as_posix()

@@ -28,7 +28,7 @@ from ..model import Besluit, Inhoud
 from ..raadsvoorstel import Wijzigingsbijlage
 from ..regeling.tekst import RegelingTekst, Tekstdeel
 from .opdrachten import Opdracht, Opsteller
-from .redline import redline
+from .redline import Redline, redline
 from .samenvatting import veranderingen
 
 if TYPE_CHECKING:
@@ -90,7 +90,7 @@ class Wijzigingsregeling:
     veranderingen: list[str]
     uitleg: list[Uitleg]
     uitleg_artikel_ii: str
-    redline: Markup
+    redline: Redline  # what changed, in the order of the text (templates/documenten/wijzigingsregeling-redline.html.j2)
     nieuw_regeling: RegelingTekst
     oud_regeling: RegelingTekst | None = None  # the regulation in force (STOP: the mutation's "was")
 

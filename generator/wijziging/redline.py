@@ -4,9 +4,16 @@
 Within a paragraph that is in both versions the changes are marked word by word; an
 article, lid, onderdeel, chapter or paragraph that comes or goes is marked as a whole.
 Rejecting every change gives the old text, accepting every change the new one.
+
+This module decides *what* changed, in the order of the text (:func:`redline`); the markup is
+that of every regulation, the macros of ``templates/onderdelen/regeling.html.j2``, used by
+``templates/documenten/wijzigingsregeling-redline.html.j2``. Only the word-level marking inside
+one paragraph (``woorden.diff_html``) is made here.
 """
 
 from __future__ import annotations
+
+from dataclasses import dataclass, field
 
 from markupsafe import Markup, escape
 
@@ -15,6 +22,47 @@ from ..regeling import tekst
 from ..regeling.tekst import RegelingTekst
 from .indeling import Indeling, common_subsequence, staying, walk
 from .woorden import diff_html
+
+
+@dataclass(frozen=True)
+class Geheel:
+    """A part that comes (``ins``) or goes (``del``) as a whole: ``soort`` says which macro shows it
+    (``kop``, ``artikel``, ``romp``, ``tekst``, ``lid``, ``onderdeel``, ``subonderdeel``)."""
+
+    wijziging: str  # "ins" or "del"
+    soort: str
+    deel: object  # the tekst.Artikel, Lid, Onderdeel, Sub; the heading's text for ``kop``
+    niveau: int = 0  # heading level of a kop or an article
+
+
+@dataclass(frozen=True)
+class Beide:
+    """A part in both versions, its number and text marked word by word: a numbered paragraph
+    (``lid``, ``onderdeel``, ``subonderdeel``), the article's own ``tekst`` or a ``kop``."""
+
+    soort: str
+    tekst: Markup
+    label: Markup = Markup("")
+    niveau: int = 0
+
+
+@dataclass(frozen=True)
+class Artikel:
+    """An article in both versions: its heading and its parts, old and new in one."""
+
+    kop: Markup
+    niveau: int
+    delen: list = field(default_factory=list)  # Geheel and Beide, in the order of the text
+
+
+@dataclass(frozen=True)
+class Redline:
+    opschrift: Markup
+    stappen: list  # Beide (kop), Geheel and Artikel, in the order of the text
+
+
+def _diff(old: str, new: str) -> Markup:
+    return diff_html(str(escape(old)), str(escape(new)))
 
 
 def _pairs(old: list, new: list) -> list[tuple[object | None, object | None]]:
@@ -40,97 +88,55 @@ def _pairs(old: list, new: list) -> list[tuple[object | None, object | None]]:
     return result
 
 
-def _wrap(change: str, html: str) -> str:
-    return f"<{change}>{html}</{change}>" if html else ""
+def _numbered(soort: str, old, new) -> Beide:
+    return Beide(soort, diff_html(str(markup.to_inline_html(old.tekst.markdown)), str(markup.to_inline_html(new.tekst.markdown))), _diff(old.label, new.label))
 
 
-def _numbered(cls: str, label: str, body: Markup) -> str:
-    return f'<p class="{cls}"><span class="nummer">{escape(label)}</span>{body}</p>\n'
-
-
-def _numbered_diff(cls: str, old_label: str, new_label: str, old_body: Markup, new_body: Markup) -> str:
-    return (f'<p class="{cls}"><span class="nummer">{diff_html(str(escape(old_label)), str(escape(new_label)))}</span>'
-            f"{diff_html(str(old_body), str(new_body))}</p>\n")
-
-
-# -- whole parts ------------------------------------------------------------------------------
-
-
-def _html(tekst_: tekst.Tekstdeel) -> Markup:
-    """A text part, worded in derive, as inline HTML."""
-    return markup.to_inline_html(tekst_.markdown)
-
-
-def _onderdeel(item: tekst.Onderdeel) -> str:
-    html = _numbered("onderdeel", item.label, _html(item.tekst))
-    return html + "".join(_numbered("subonderdeel", s.label, _html(s.tekst)) for s in item.subonderdelen)
-
-
-def _lid(item: tekst.Lid) -> str:
-    return _numbered("lid", item.label, _html(item.tekst)) + "".join(_onderdeel(o) for o in item.onderdelen)
-
-
-def _body(artikel: tekst.Artikel) -> str:
-    html = f"<p>{_html(artikel.tekst)}</p>\n" if artikel.tekst else ""
-    html += "".join(_onderdeel(o) for o in artikel.onderdelen)
-    return html + "".join(_lid(lid) for lid in artikel.leden)
-
-
-def _heading(level: int, body: str) -> str:
-    return f'<h{level} class="artikelkop" data-word-stijl="Heading 3">{body}</h{level}>\n'
-
-
-def _article(artikel: tekst.Artikel, level: int) -> str:
-    return f'<section class="artikel">\n{_heading(level, str(escape(artikel.kop)))}{_body(artikel)}</section>\n'
-
-
-# -- parts in both versions -----------------------------------------------------------------------
-
-
-def _onderdelen_diff(old: list[tekst.Onderdeel], new: list[tekst.Onderdeel]) -> str:
-    html = ""
+def _onderdelen(old: list[tekst.Onderdeel], new: list[tekst.Onderdeel]) -> list:
+    parts: list = []
     for before, after in _pairs(old, new):
         if after is None:
-            html += _wrap("del", _onderdeel(before))
+            parts.append(Geheel("del", "onderdeel", before))
         elif before is None:
-            html += _wrap("ins", _onderdeel(after))
+            parts.append(Geheel("ins", "onderdeel", after))
         else:
-            html += _numbered_diff("onderdeel", before.label, after.label, _html(before.tekst), _html(after.tekst))
+            parts.append(_numbered("onderdeel", before, after))
             for sub_before, sub_after in _pairs(before.subonderdelen, after.subonderdelen):
                 if sub_after is None:
-                    html += _wrap("del", _numbered("subonderdeel", sub_before.label, _html(sub_before.tekst)))
+                    parts.append(Geheel("del", "subonderdeel", sub_before))
                 elif sub_before is None:
-                    html += _wrap("ins", _numbered("subonderdeel", sub_after.label, _html(sub_after.tekst)))
+                    parts.append(Geheel("ins", "subonderdeel", sub_after))
                 else:
-                    html += _numbered_diff("subonderdeel", sub_before.label, sub_after.label,
-                                           _html(sub_before.tekst), _html(sub_after.tekst))
-    return html
+                    parts.append(_numbered("subonderdeel", sub_before, sub_after))
+    return parts
 
 
-def _article_diff(old: tekst.Artikel, new: tekst.Artikel, level: int) -> str:
-    html = '<section class="artikel">\n' + _heading(level, diff_html(str(escape(old.kop)), str(escape(new.kop))))
+def _article(old: tekst.Artikel, new: tekst.Artikel, level: int) -> Artikel:
+    result = Artikel(_diff(old.kop, new.kop), level)
+    parts = result.delen
     if bool(old.leden) != bool(new.leden):
-        return html + _wrap("del", _body(old)) + _wrap("ins", _body(new)) + "</section>\n"
+        parts += [Geheel("del", "romp", old), Geheel("ins", "romp", new)]
+        return result
     if old.tekst and new.tekst:
-        html += f"<p>{diff_html(str(_html(old.tekst)), str(_html(new.tekst)))}</p>\n"
+        parts.append(Beide("tekst", diff_html(str(markup.to_inline_html(old.tekst.markdown)), str(markup.to_inline_html(new.tekst.markdown)))))
     elif old.tekst:
-        html += _wrap("del", f"<p>{_html(old.tekst)}</p>\n")
+        parts.append(Geheel("del", "tekst", old.tekst))
     elif new.tekst:
-        html += _wrap("ins", f"<p>{_html(new.tekst)}</p>\n")
-    html += _onderdelen_diff(old.onderdelen, new.onderdelen)
+        parts.append(Geheel("ins", "tekst", new.tekst))
+    parts += _onderdelen(old.onderdelen, new.onderdelen)
     for before, after in _pairs(old.leden, new.leden):
         if after is None:
-            html += _wrap("del", _lid(before))
+            parts.append(Geheel("del", "lid", before))
         elif before is None:
-            html += _wrap("ins", _lid(after))
+            parts.append(Geheel("ins", "lid", after))
         else:
-            html += _numbered_diff("lid", before.label, after.label, _html(before.tekst), _html(after.tekst))
-            html += _onderdelen_diff(before.onderdelen, after.onderdelen)
-    return html + "</section>\n"
+            parts.append(_numbered("lid", before, after))
+            parts += _onderdelen(before.onderdelen, after.onderdelen)
+    return result
 
 
-def redline(old: RegelingTekst, new: RegelingTekst) -> Markup:
-    """The body of the redline: opschrift, chapters, paragraphs and articles, old and new in one."""
+def redline(old: RegelingTekst, new: RegelingTekst) -> Redline:
+    """The regulation, old and new in one: opschrift, chapters, paragraphs and articles."""
     old_layout, new_layout = Indeling.of(old), Indeling.of(new)
     steps = walk(old_layout, new_layout, staying(old_layout, new_layout))
     old_articles = {a.id: a for a in old.artikelen()}
@@ -142,25 +148,25 @@ def redline(old: RegelingTekst, new: RegelingTekst) -> Markup:
     old_place = {p.artikel: p for p in old_layout.artikelen}
     new_place = {p.artikel: p for p in new_layout.artikelen}
 
-    html = f'<header class="opschrift">\n<h1>{diff_html(str(escape(old.opschrift)), str(escape(new.opschrift)))}</h1>\n</header>\n'
+    result = Redline(_diff(old.opschrift, new.opschrift), [])
     for step in steps:
         kind, key = step.soort, step.id
         if kind == "hoofdstuk":
-            html += f"<h2>{diff_html(str(escape(old_chapters[key].kop)), str(escape(new_chapters[key].kop)))}</h2>\n"
+            result.stappen.append(Beide("kop", _diff(old_chapters[key].kop, new_chapters[key].kop), niveau=2))
         elif kind == "hoofdstuk-vervalt":
-            html += _wrap("del", f"<h2>{escape(old_chapters[key].kop)}</h2>\n")
+            result.stappen.append(Geheel("del", "kop", old_chapters[key].kop, 2))
         elif kind == "hoofdstuk-nieuw":
-            html += _wrap("ins", f"<h2>{escape(new_chapters[key].kop)}</h2>\n")
+            result.stappen.append(Geheel("ins", "kop", new_chapters[key].kop, 2))
         elif kind == "paragraaf":
-            html += f"<h3>{diff_html(str(escape(old_paragraphs[key].kop)), str(escape(new_paragraphs[key].kop)))}</h3>\n"
+            result.stappen.append(Beide("kop", _diff(old_paragraphs[key].kop, new_paragraphs[key].kop), niveau=3))
         elif kind == "paragraaf-vervalt":
-            html += _wrap("del", f"<h3>{escape(old_paragraphs[key].kop)}</h3>\n")
+            result.stappen.append(Geheel("del", "kop", old_paragraphs[key].kop, 3))
         elif kind == "paragraaf-nieuw":
-            html += _wrap("ins", f"<h3>{escape(new_paragraphs[key].kop)}</h3>\n")
+            result.stappen.append(Geheel("ins", "kop", new_paragraphs[key].kop, 3))
         elif kind == "artikel-oud":
-            html += _wrap("del", _article(old_articles[key], 4 if old_place[key].paragraaf else 3))
+            result.stappen.append(Geheel("del", "artikel", old_articles[key], 4 if old_place[key].paragraaf else 3))
         elif kind == "artikel-nieuw":
-            html += _wrap("ins", _article(new_articles[key], 4 if new_place[key].paragraaf else 3))
+            result.stappen.append(Geheel("ins", "artikel", new_articles[key], 4 if new_place[key].paragraaf else 3))
         else:
-            html += _article_diff(old_articles[key], new_articles[key], 4 if new_place[key].paragraaf else 3)
-    return Markup(html)
+            result.stappen.append(_article(old_articles[key], new_articles[key], 4 if new_place[key].paragraaf else 3))
+    return result
