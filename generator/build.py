@@ -15,7 +15,7 @@ import os
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from . import __version__, huisstijl, parts, versions  # noqa: F401 - parts registers derivers, checks, charts
+from . import __version__, huisstijl, parts, snel, versions  # noqa: F401 - parts registers derivers, checks, charts
 from .checks import run_checks
 from .deliverables import Deliverable, discover
 from .derive import Afgeleid, derive
@@ -39,6 +39,8 @@ class Project:
     afgeleid: Afgeleid
     template_dirs: list[Path]
     deliverables: list[Deliverable]
+    gemeente_reads: set = field(default_factory=set)  # (naam, field) read while deriving: inputs of every document
+    history: versions.History | None = None  # set by build(): per-document revisions
 
     @property
     def slug(self) -> str:
@@ -73,13 +75,14 @@ def load_project(content_dir: Path) -> Project:
 
     inhoud = validate(content)
     dirs = template_dirs(content_dir)
-    afgeleid = derive(inhoud, dirs)
+    with versions.gemeente_reads() as reads:
+        afgeleid = derive(inhoud, dirs)
     afgeleid.bronrevisie = versions.revision(content_dir)
     afgeleid.versie = inhoud.versies[-1].versie if inhoud.versies else None
     problems: list[Problem] = run_checks(inhoud, afgeleid, content)
     if problems:
         raise ContentError(problems)
-    return Project(content_dir, content, inhoud, afgeleid, dirs, discover(dirs))
+    return Project(content_dir, content, inhoud, afgeleid, dirs, discover(dirs), gemeente_reads=set(reads))
 
 
 def jobs(project: Project, gemeente: str | None = None, documents: list[str] | None = None) -> list[Job]:
@@ -122,10 +125,10 @@ def jobs(project: Project, gemeente: str | None = None, documents: list[str] | N
 
 
 def render(project: Project, job: Job):
-    env = make_environment(project.template_dirs)
+    env = environment(tuple(project.template_dirs))
     declaration = job.deliverable.declaration
     context = context_for(project.inhoud, project.afgeleid, declaration, job.gemeente)
-    html = render_html(env, declaration.sjabloon, context)
+    html = stamped_html(project, env, declaration.sjabloon, context)
     document = to_document(job.name, html, project.inhoud.samenwerking.datum)
     names = [job.gemeente.naam] if job.gemeente else []
     names.append(project.inhoud.samenwerking.naam)
@@ -145,6 +148,33 @@ def render(project: Project, job: Job):
         "datum": datum(document.date),
     }
     return document
+
+
+@functools.lru_cache(maxsize=8)
+def environment(dirs: tuple[Path, ...]):
+    """One Jinja environment per template folders and process: templates are parsed once, not per document
+    (Jinja still reloads a template whose file changed)."""
+    return make_environment(list(dirs))
+
+
+def stamped_html(project: Project, env, template: str, context: dict) -> str:
+    """The document's HTML, stamped with the revision of what it is made from.
+
+    With a history (``build`` in git) the template is rendered with a placeholder revision while
+    the gemeente fields it reads are recorded; the placeholder is then replaced by the last
+    commit that changed one of its inputs (versions.History.revision).
+    """
+    if project.history is None:
+        return render_html(env, template, context)
+    folder_revision = project.afgeleid.bronrevisie
+    project.afgeleid.bronrevisie = versions.REVISION_PLACEHOLDER
+    try:
+        with versions.gemeente_reads() as reads:
+            html = render_html(env, template, context)
+    finally:
+        project.afgeleid.bronrevisie = folder_revision
+    revision = project.history.revision(reads | project.gemeente_reads) or ""
+    return html.replace(versions.REVISION_PLACEHOLDER, revision)
 
 
 def _meta_date(document) -> datetime.date | None:
@@ -313,7 +343,8 @@ def sources_key(project: Project) -> str:
         for path in sorted(package.rglob("*.py")):
             code.update(path.relative_to(package).as_posix().encode() + b"\0" + path.read_bytes())
         _SOURCE_FINGERPRINT = code.hexdigest()
-    digest = hashlib.sha256(f"{_SOURCE_FINGERPRINT}\0{project.afgeleid.bronrevisie}\0".encode())
+    digest = hashlib.sha256(f"{_SOURCE_FINGERPRINT}\0{snel.environment_key()}\0{project.afgeleid.bronrevisie}\0"
+                            .encode())
     folders = [project.content_dir.resolve(), *project.template_dirs]
     for folder in folders:
         for path in sorted(p for p in folder.rglob("*") if p.is_file()):
@@ -323,7 +354,7 @@ def sources_key(project: Project) -> str:
 
 def input_key(document, fmt: str) -> str:
     """Everything one output file is made from: its HTML, its house style files, the writer."""
-    digest = hashlib.sha256(f"{writer_fingerprint()}\0{fmt}\0".encode())
+    digest = hashlib.sha256(f"{writer_fingerprint()}\0{snel.environment_key()}\0{fmt}\0".encode())
     digest.update(document.html.encode("utf-8"))
     digest.update(json.dumps(document.placeholders, sort_keys=True).encode("utf-8"))
     for path in document.style_files:
@@ -340,14 +371,20 @@ def build(
     documents: list[str] | None = None,
 ) -> BuildResult:
     """Build the documents; a file whose inputs did not change since the last build is not made again."""
+    if (answer := snel.unchanged(content_dir, out_dir, formats, gemeente, documents)) is not None:
+        names, paths = answer  # nothing changed since the last build of this selection: not even loaded
+        return BuildResult(snel.output_folder(content_dir, out_dir), Report(unchanged=paths), names)
+    state = snel.snapshot(content_dir)  # before anything is read: an edit during the build is seen next time
     project = load_project(content_dir)
+    project.history = versions.history(content_dir)
     selected = jobs(project, gemeente, documents)
     if not selected:
         raise ContentError([Problem("er is niets te bouwen: geen document heeft de onderdelen die het nodig heeft")])
     root = project_root(content_dir)
     sources = [_relative(f, root) for f in project.content.files]
     folder = out_dir / project.slug
-    recorded = load_manifest(folder)["bestanden"]
+    manifest = load_manifest(folder)
+    recorded = manifest["bestanden"]
     everything = sources_key(project)
     outputs: list[Output] = []
     pending: list[Job] = []
@@ -375,7 +412,9 @@ def build(
                 "bron": everything,
             }
             outputs.append(Output(name, result.files[name], record))
-    header = {"samenwerking": project.inhoud.samenwerking.naam, "generator": f"samenwerking {__version__}"}
+    header = {"samenwerking": project.inhoud.samenwerking.naam, "generator": f"samenwerking {__version__}",
+              "snel": snel.record(manifest.get("snel") or {}, snel.selection(formats, gemeente, documents), state,
+                                  [job.name for job in selected], [output.name for output in outputs])}
     report = commit(folder, outputs, header, overwrite)
     rendered = sum(1 for result in made if result.files)
     return BuildResult(folder, report, [job.name for job in selected], rendered=rendered, templated=len(made))
