@@ -139,9 +139,9 @@ def git_state(content_dir: Path) -> str:
             cwd=content_dir.resolve(), capture_output=True, timeout=10,
         )
     except (OSError, subprocess.SubprocessError):
-        return "geen git"
+        return hashlib.sha256(b"geen git").hexdigest()
     if result.returncode != 0:
-        return "geen git"
+        return hashlib.sha256(b"geen git").hexdigest()
     lines = [line for line in result.stdout.splitlines() if not line.startswith((b"# branch.head", b"# branch.ab",
                                                                                   b"# branch.upstream"))]
     return hashlib.sha256(b"\n".join(lines)).hexdigest()
