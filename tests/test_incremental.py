@@ -133,3 +133,33 @@ def test_a_changed_environment_changes_the_key_and_makes_the_files_again(project
     assert second.report.written == [], "python-docx gave the same bytes, so the file is not rewritten"
     manifest = json.loads((first.folder / "manifest.json").read_text(encoding="utf-8"))
     assert manifest["snel"]["omgeving"]["libharfbuzz-subset"] == "ontbreekt"
+
+
+def test_a_chart_is_drawn_once_for_the_same_data(tmp_path, monkeypatch):
+    from generator import charts
+
+    monkeypatch.setenv("SAMENWERKING_CACHE", str(tmp_path / "cache"))
+    monkeypatch.setattr(charts, "_DRAWN", {})
+
+    def figure(values):
+        made = charts.new_figure(8, 4)
+        axes = made.add_subplot()
+        axes.bar(["Dordrecht", "Papendrecht"], values)
+        charts.euro_axis(axes.yaxis, max(values))
+        return made
+
+    first = charts.render(figure([120_000, 45_000]), alt="Bijdragen per gemeente")
+    assert first.svg.startswith(b"<?xml") and first.png.startswith(b"\x89PNG")
+    assert charts.drawing_key(figure([120_000, 45_000])) == charts.drawing_key(figure([120_000, 45_000]))
+    assert charts.drawing_key(figure([120_000, 45_001])) != charts.drawing_key(figure([120_000, 45_000]))
+    assert len(list((tmp_path / "cache").glob("*.svg"))) == 1
+
+    monkeypatch.setattr(charts, "_DRAWN", {})  # as in a new process: from the cache folder, not drawn
+    same = figure([120_000, 45_000])
+    monkeypatch.setattr(type(same), "savefig", lambda *a, **k: (_ for _ in ()).throw(AssertionError("drawn again")))
+    again = charts.render(same, alt="Bijdragen per gemeente")
+    assert (again.svg, again.png) == (first.svg, first.png)
+    monkeypatch.undo()
+    monkeypatch.setenv("SAMENWERKING_CACHE", str(tmp_path / "cache"))
+    other = charts.render(figure([99_000, 45_000]), alt="Bijdragen per gemeente")
+    assert other.svg != first.svg and len(list((tmp_path / "cache").glob("*.svg"))) == 2
