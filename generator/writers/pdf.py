@@ -104,20 +104,45 @@ def _source_date(date: datetime.date):
             os.environ["SOURCE_DATE_EPOCH"] = previous
 
 
-def write_pdf(doc: RenderedDocument) -> bytes:
-    from weasyprint import CSS, HTML
+_STYLES: dict[tuple, tuple] = {}  # per process: (fetcher, fonts, stylesheets) per house style and folders
+
+
+def _styles(doc: RenderedDocument) -> tuple:
+    """The fetcher, font configuration and parsed stylesheets of a house style, made once per process.
+
+    Documents of the same house style (every shared document, most raadsvoorstellen) share them,
+    so the CSS is parsed and its @font-face fonts are loaded once, not per document. The key holds
+    each stylesheet's size and time, so an edited stylesheet (live preview) is parsed again.
+    """
+    from weasyprint import CSS
     from weasyprint.text.fonts import FontConfiguration
 
+    stamps = []
+    for path in doc.stylesheets:
+        info = Path(path).stat()
+        stamps.append((str(path), info.st_size, info.st_mtime_ns))
+    key = (tuple(stamps), tuple(str(Path(root).resolve()) for root in doc.roots))
+    if key not in _STYLES:
+        fetcher = restricted_fetcher(doc.roots)
+        fonts = FontConfiguration()
+        sheets = [CSS(filename=str(path), url_fetcher=fetcher, font_config=fonts) for path in doc.stylesheets]
+        if len(_STYLES) >= 16:
+            _STYLES.clear()
+        _STYLES[key] = (fetcher, fonts, sheets)
+    return _STYLES[key]
+
+
+def write_pdf(doc: RenderedDocument) -> bytes:
+    from weasyprint import HTML
+
     _, fatal = _fetcher_class()
-    fetcher = restricted_fetcher(doc.roots)
-    fonts = FontConfiguration()
     handler = _Collect()
     logger = logging.getLogger("weasyprint")
     logger.addHandler(handler)
     try:
         with _source_date(doc.date):
+            fetcher, fonts, stylesheets = _styles(doc)
             html = HTML(string=doc.html, base_url=str(doc.base_dir.resolve()) + "/", url_fetcher=fetcher)
-            stylesheets = [CSS(filename=str(path), url_fetcher=fetcher, font_config=fonts) for path in doc.stylesheets]
             pdf = html.write_pdf(
                 stylesheets=stylesheets,
                 font_config=fonts,
