@@ -156,7 +156,7 @@ def drechtsteden(repeat: int, scratch: Path) -> list[tuple[str, str, str, str]]:
         ("documenten opnieuw na een commit en één veld van één gemeente", f"{rebuilt(after_commit.output)} van 11",
          str(rebuilt(after_commit.output)), "1"),
         ("`--help` / `python -c pass`", f"{help_.wall:.2f} s / {nothing.wall:.2f} s",
-         f"{help_.wall / nothing.wall:.1f}", "≤ 1 (was 0,62: verschil in ruis)"),
+         f"{help_.wall / nothing.wall:.1f}", "≤ 1 (issue: nu 0,62)"),
         ("koude build (CPU-tijd, alle processen) / WeasyPrint kaal (CPU-tijd)", f"{cold.cpu:.1f} s / {bare.cpu:.1f} s",
          f"{cold.cpu / bare.cpu:.2f}", "≤ 1,6 (nodig voor 0,8 op 2 kernen)"),
         ("koude build: piekgeheugen (grootste proces)", f"{cold.memory_mb:.0f} MB", "", ""),
