@@ -1,8 +1,10 @@
 """Where a build comes from: the version table in the content and the git revision.
 
-The revision is that of the last commit that changed the content folder, so
+``revision`` is that of the last commit that changed the content folder, so
 committing something else does not change the documents. Uncommitted changes in
 the content folder are marked; outside a git repository there is no revision.
+A build stamps each document with its own revision (``History.revision``): the last
+commit that changed one of its inputs (see docs/snelheid.md).
 """
 
 from __future__ import annotations

@@ -8,6 +8,7 @@ Dates come from the document (``dcterms.created``), so a rebuild is byte-identic
 
 from __future__ import annotations
 
+import atexit
 import contextlib
 import datetime
 import logging
@@ -126,6 +127,8 @@ def _styles(doc: RenderedDocument) -> tuple:
         fetcher = restricted_fetcher(doc.roots)
         fonts = FontConfiguration()
         sheets = [CSS(filename=str(path), url_fetcher=fetcher, font_config=fonts) for path in doc.stylesheets]
+        if not _STYLES:
+            atexit.register(_STYLES.clear)  # let WeasyPrint free its fonts while its modules still exist
         if len(_STYLES) >= 16:
             _STYLES.clear()
         _STYLES[key] = (fetcher, fonts, sheets)
