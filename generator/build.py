@@ -17,7 +17,7 @@ import os
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from . import __version__, huisstijl, parts  # noqa: F401 - parts registers derivers, checks, charts
+from . import __version__, huisstijl, parts, snel, versions  # noqa: F401 - parts registers derivers, checks, charts
 from .checks import run_checks
 from .deliverables import Deliverable, discover
 from .derive import Afgeleid, Invoer, derive
@@ -48,6 +48,8 @@ class Project:
     afgeleid: Afgeleid
     template_dirs: list[Path]
     deliverables: list[Deliverable]
+    gemeente_reads: set = field(default_factory=set)  # (naam, field) read while deriving: inputs of every document
+    history: versions.History | None = None  # set by build(): per-document revisions
 
     @property
     def content_dir(self) -> Path:
@@ -112,13 +114,14 @@ def complete(source: Source, content: Content, inhoud: Inhoud, bronrevisie: str 
     """
     dirs = template_dirs(source.folder)
     revision = bronrevisie if bronrevisie is not None else source.bronrevisie
-    afgeleid = derive(inhoud, Invoer(tuple(dirs), revision, wijzigingsinvoer))
+    with versions.gemeente_reads() as reads:
+        afgeleid = derive(inhoud, Invoer(tuple(dirs), revision, wijzigingsinvoer))
     problems: list[Problem] = run_checks(inhoud, afgeleid, content)
     if reported is not None:
         problems = [problem for problem in problems if problem.path[:1] in {(part,) for part in reported}]
     if problems:
         raise ContentError(problems)
-    return Project(source, content, inhoud, afgeleid, dirs, discover(dirs))
+    return Project(source, content, inhoud, afgeleid, dirs, discover(dirs), gemeente_reads=set(reads))
 
 
 def load_project(source: Source | Path) -> Project:
@@ -180,10 +183,10 @@ def _missing(project: Project, part: str) -> bool:
 
 
 def render(project: Project, job: Job):
-    env = make_environment(project.template_dirs)
+    env = environment(tuple(project.template_dirs))
     declaration = job.deliverable.declaration
     context = context_for(project.inhoud, project.afgeleid, declaration, job.gemeente)
-    html = render_html(env, declaration.sjabloon, context)
+    html = stamped_html(project, env, declaration.sjabloon, context)
     document = to_document(job.name, html, project.inhoud.samenwerking.datum)
     names = [job.gemeente.naam] if job.gemeente else []
     names.append(project.inhoud.samenwerking.naam)
@@ -205,6 +208,28 @@ def render(project: Project, job: Job):
         "datum": datum(document.date),
     }
     return document
+
+
+@functools.lru_cache(maxsize=8)
+def environment(dirs: tuple[Path, ...]):
+    """One Jinja environment per template folders and process: templates are parsed once, not per document
+    (Jinja still reloads a template whose file changed)."""
+    return make_environment(list(dirs))
+
+
+def stamped_html(project: Project, env, template: str, context: dict) -> str:
+    """The document's HTML, stamped with the revision of what it is made from.
+
+    With a history (``build`` in git) the template is rendered with a placeholder revision while
+    the gemeente fields it reads are recorded; the placeholder is then replaced by the last
+    commit that changed one of its inputs (versions.History.revision).
+    """
+    if project.history is None:
+        return render_html(env, template, context)
+    with versions.gemeente_reads() as reads:
+        html = render_html(env, template, context)
+    revision = project.history.revision(reads | project.gemeente_reads) or ""
+    return html.replace(versions.REVISION_PLACEHOLDER, revision)
 
 
 def _meta_date(document) -> datetime.date | None:
@@ -355,7 +380,7 @@ def sources_key(project: Project, extra: tuple[Source, ...] = (), options: str =
     """Everything any document of this build is made from: the content, the templates and house
     styles, the tool's code and the git revision; for an amendment also the content at both
     revisions (``extra``) and how it is made (``options``). Unchanged means no document can have changed."""
-    return inputs_key(project.content_dir, project.template_dirs, project.afgeleid.bronrevisie, extra, options)
+    return inputs_key(project.content_dir, project.template_dirs, project.source.bronrevisie, extra, options)
 
 
 def inputs_key(content_dir: Path, template_dirs: list[Path], bronrevisie: str | None,
@@ -368,7 +393,7 @@ def inputs_key(content_dir: Path, template_dirs: list[Path], bronrevisie: str | 
         for path in sorted(package.rglob("*.py")):
             code.update(path.relative_to(package).as_posix().encode() + b"\0" + path.read_bytes())
         _SOURCE_FINGERPRINT = code.hexdigest()
-    digest = hashlib.sha256(f"{_SOURCE_FINGERPRINT}\0{bronrevisie}\0{options}\0".encode())
+    digest = hashlib.sha256(f"{_SOURCE_FINGERPRINT}\0{snel.environment_key()}\0{bronrevisie}\0{options}\0".encode())
     for source in extra:
         for name, data in source.texts_or_files():
             digest.update(f"{source.commit}\0{name}\0".encode() + hashlib.sha256(data).digest())
@@ -381,7 +406,7 @@ def inputs_key(content_dir: Path, template_dirs: list[Path], bronrevisie: str | 
 
 def input_key(document, fmt: str) -> str:
     """Everything one output file is made from: its HTML, its house style files, the writer."""
-    digest = hashlib.sha256(f"{writer_fingerprint()}\0{fmt}\0".encode())
+    digest = hashlib.sha256(f"{writer_fingerprint()}\0{snel.environment_key()}\0{fmt}\0".encode())
     digest.update(document.html.encode("utf-8"))
     digest.update(json.dumps(document.placeholders, sort_keys=True).encode("utf-8"))
     for path in document.style_files:
@@ -398,29 +423,41 @@ def build(
     documents: list[str] | None = None,
 ) -> BuildResult:
     """Build the documents; a file whose inputs did not change since the last build is not made again."""
-    project = load_project(content_dir)
+    if (answer := snel.unchanged(content_dir, out_dir, formats, gemeente, documents)) is not None:
+        names, paths = answer  # nothing changed since the last build of this selection: not even loaded
+        return BuildResult(snel.output_folder(content_dir, out_dir), Report(unchanged=paths), names)
+    state = snel.snapshot(content_dir)  # before anything is read: an edit during the build is seen next time
+    source = working_folder(Path(content_dir))
+    history = versions.history(content_dir)
+    # In git each document shows the revision of its own inputs: derived with a placeholder, stamped per document.
+    project = complete(source, *read(source), bronrevisie=versions.REVISION_PLACEHOLDER if history else None)
+    project.history = history
     selected = jobs(project, gemeente, documents)
     if not selected:
         raise ContentError([Problem("er is niets te bouwen: geen document heeft de onderdelen die het nodig heeft")])
-    return write(project, selected, formats, out_dir, overwrite)
+    return write(project, selected, formats, out_dir, overwrite,
+                 fast=(snel.selection(formats, gemeente, documents), state))
 
 
 def write(project: Project, selected: list[Job], formats: tuple[str, ...], out_dir: Path, overwrite: bool = False,
-          sources: tuple[Source, ...] = (), options: str = "", record: dict | None = None) -> BuildResult:
+          sources: tuple[Source, ...] = (), options: str = "", record: dict | None = None,
+          fast: tuple[str, dict] | None = None) -> BuildResult:
     """Render and write the selected documents of a project into ``out_dir/<samenwerking>/``.
 
     Every file gets a manifest record with its input keys: ``bron`` (everything the build read:
     unchanged, the document is not even rendered) and ``invoer`` (its HTML and house style:
     unchanged, the file is not written). ``sources`` and ``options``: what else the documents are
     made from (an amendment: both revisions and how it is made); ``record``: extra fields for
-    every record.
+    every record; ``fast``: the build's selection and the state of its inputs before it read them,
+    recorded for its no-change fast path.
     """
     root = project_root(project.content_dir)
     names = project.source.names(root)
     folder = out_dir / project.slug
-    recorded = load_manifest(folder)["bestanden"]
+    manifest = load_manifest(folder)
+    recorded = manifest["bestanden"]
     everything = sources_key(project, sources, options)
-    run = run_key(everything, formats, [f"{job.name}.{fmt}" for job in selected for fmt in job.formats(formats)])
+    run = run_key(everything, formats, [filename(job.name, fmt) for job in selected for fmt in job.formats(formats)])
     outputs: list[Output] = []
     pending: list[Job] = []
     for job in selected:
@@ -450,6 +487,12 @@ def write(project: Project, selected: list[Job], formats: tuple[str, ...], out_d
             }
             outputs.append(Output(name, result.files[name], entry))
     header = {"samenwerking": project.inhoud.samenwerking.naam, "generator": f"samenwerking {__version__}"}
+    if fast is not None:  # build: what its fast path compares next time (snel.py)
+        selection, state = fast
+        header["snel"] = snel.record(manifest.get("snel") or {}, selection, state,
+                                     [job.name for job in selected], [output.name for output in outputs])
+    elif manifest.get("snel"):
+        header["snel"] = manifest["snel"]  # another command's files: the build's records stay
     report = commit(folder, outputs, header, overwrite)
     rendered = sum(1 for result in made if result.files)
     return BuildResult(folder, report, [job.name for job in selected], rendered=rendered, templated=len(made),

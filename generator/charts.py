@@ -14,8 +14,14 @@ places it with ``{{ grafiek("naam", ...) }}``.
 from __future__ import annotations
 
 import base64
+import hashlib
 import io
+import os
+import pickle
+import tempfile
+import types
 from dataclasses import dataclass
+from pathlib import Path
 from typing import Any, Callable
 
 from markupsafe import Markup, escape
@@ -133,15 +139,108 @@ def euro_axis(axis: Any, maximum: float) -> None:
 
 
 def render(figure: Any, alt: str, caption: str = "") -> Chart:
-    """Render a figure to SVG and PNG, reproducibly (fixed salt, no dates, no software tag)."""
+    """Render a figure to SVG and PNG, reproducibly (fixed salt, no dates, no software tag).
+
+    Drawing is the slow part, so a drawing is cached by what it draws (``drawing_key``): in the
+    process, and in the user's cache folder across builds.
+    """
     if not alt.strip():
         raise ValueError("een grafiek heeft een alt-tekst nodig")
-    svg = io.BytesIO()
-    figure.savefig(svg, format="svg", metadata={"Date": None, "Creator": None})
-    png = io.BytesIO()
-    figure.savefig(png, format="png", dpi=RASTER_DPI, metadata={"Software": None})
     width_cm = figure.get_figwidth() * CM_PER_INCH
-    return Chart(svg.getvalue(), png.getvalue(), alt.strip(), caption, width_cm)
+    key = drawing_key(figure)
+    drawn = _cached(key) if key else None
+    if drawn is None:
+        svg = io.BytesIO()
+        figure.savefig(svg, format="svg", metadata={"Date": None, "Creator": None})
+        png = io.BytesIO()
+        figure.savefig(png, format="png", dpi=RASTER_DPI, metadata={"Software": None})
+        drawn = (svg.getvalue(), png.getvalue())
+        if key:
+            _keep(key, drawn)
+    return Chart(drawn[0], drawn[1], alt.strip(), caption, width_cm)
+
+
+# --- The drawing cache ---------------------------------------------------------------------------
+
+_DRAWN: dict[str, tuple[bytes, bytes]] = {}
+
+
+def cache_dir() -> Path | None:
+    """``SAMENWERKING_CACHE`` (empty: no cache on disk), else ``$XDG_CACHE_HOME/samenwerking`` or ~/.cache."""
+    chosen = os.environ.get("SAMENWERKING_CACHE")
+    if chosen is not None:
+        return Path(chosen) if chosen.strip() else None
+    base = os.environ.get("XDG_CACHE_HOME") or os.path.join(os.path.expanduser("~"), ".cache")
+    return Path(base) / "samenwerking"
+
+
+class _KeyPickler(pickle.Pickler):
+    """Pickles a figure for its digest only (never unpickled): functions by their code and closure,
+    sets sorted, transforms without their id-keyed parent links, so equal drawings give equal bytes."""
+
+    def reducer_override(self, obj: Any) -> Any:
+        from matplotlib.transforms import TransformNode
+
+        if isinstance(obj, types.FunctionType):
+            cells = tuple(cell.cell_contents for cell in (obj.__closure__ or ()))
+            code = obj.__code__
+            return str, ((obj.__module__, obj.__qualname__, code.co_code, code.co_consts, cells, obj.__defaults__),)
+        if isinstance(obj, TransformNode):
+            state = obj.__getstate__()
+            state.pop("_parents", None)
+            return type(obj), (), state
+        if isinstance(obj, (set, frozenset)):
+            return tuple, (tuple(sorted(obj, key=repr)),)
+        return NotImplemented
+
+
+def drawing_key(figure: Any) -> str | None:
+    """A digest of everything the drawing is made of: the figure with its data, labels and
+    formatters, the drawing code (this module), the fonts and the environment (matplotlib's
+    version among it). None when the figure cannot be described: then it is simply drawn."""
+    from .snel import environment_key
+
+    digest = hashlib.sha256(f"{environment_key()}\0{RASTER_DPI}\0".encode())
+    digest.update(Path(__file__).read_bytes())
+    for font in sorted(FONT_DIR.glob("*.ttf")):
+        digest.update(font.name.encode() + hashlib.sha256(font.read_bytes()).digest())
+    stream = io.BytesIO()
+    try:
+        _KeyPickler(stream, protocol=5).dump(figure)
+    except Exception:  # noqa: BLE001 - an object that cannot be pickled: no cache for this one
+        return None
+    digest.update(stream.getvalue())
+    return digest.hexdigest()
+
+
+def _cached(key: str) -> tuple[bytes, bytes] | None:
+    if key in _DRAWN:
+        return _DRAWN[key]
+    folder = cache_dir()
+    if folder is None:
+        return None
+    try:
+        drawn = ((folder / f"{key}.svg").read_bytes(), (folder / f"{key}.png").read_bytes())
+    except OSError:
+        return None
+    _DRAWN[key] = drawn
+    return drawn
+
+
+def _keep(key: str, drawn: tuple[bytes, bytes]) -> None:
+    _DRAWN[key] = drawn
+    folder = cache_dir()
+    if folder is None:
+        return
+    try:
+        folder.mkdir(parents=True, exist_ok=True)
+        for suffix, data in ((".png", drawn[1]), (".svg", drawn[0])):  # the SVG last: it says the pair is there
+            handle, temporary = tempfile.mkstemp(dir=folder, suffix=".tmp")
+            with os.fdopen(handle, "wb") as out:
+                out.write(data)
+            os.replace(temporary, folder / f"{key}{suffix}")
+    except OSError:
+        pass  # a cache that cannot be written is no error
 
 
 def figure_html(chart_: Chart) -> Markup:

@@ -234,6 +234,8 @@ def build(content_dir: str | None, out_dir: str, formaat: str, gemeente: str | N
     formats = _formats(formaat)
     folder = _content_dir(content_dir)
     started = time.perf_counter()
+    if _answer_unchanged(folder, Path(out_dir), formats, gemeente, list(documenten) or None, started):
+        return
     _harfbuzz_notice(formats)
     try:
         from .build import build as run_build
@@ -246,6 +248,26 @@ def build(content_dir: str | None, out_dir: str, formaat: str, gemeente: str | N
     _print_report(result.report)
     elapsed = time.perf_counter() - started
     click.echo(f"{len(result.documents)} document(en), waarvan {result.rendered} opnieuw gemaakt, in {elapsed:.1f} s.")
+
+
+def _answer_unchanged(folder: Path, out_dir: Path, formats, gemeente, documents, started: float) -> bool:
+    """The fast path: when nothing changed since the last build of this selection, say so from the
+    manifest, without importing the model, Jinja or the writers (generator/snel.py)."""
+    from types import SimpleNamespace
+
+    from .snel import unchanged
+
+    try:
+        answer = unchanged(folder, out_dir, formats, gemeente, documents)
+    except Exception:  # noqa: BLE001 - the fast path only ever answers "unchanged"; anything odd goes the normal way
+        return False
+    if answer is None:
+        return False
+    names, paths = answer
+    _print_report(SimpleNamespace(backups=[], written=[], unchanged=paths))
+    elapsed = time.perf_counter() - started
+    click.echo(f"{len(names)} document(en), waarvan 0 opnieuw gemaakt, in {elapsed:.1f} s (niets veranderd).")
+    return True
 
 
 @main.command(context_settings=CONTEXT)

@@ -37,7 +37,7 @@ def git(folder: Path, *args: str) -> bytes:
     return result.stdout
 
 
-def _git_text(folder: Path, *args: str) -> str:
+def git_text(folder: Path, *args: str) -> str:
     return git(folder, *args).decode("utf-8").strip()
 
 
@@ -46,10 +46,10 @@ def revision(folder: Path) -> str | None:
     changes; None outside a git repository (or before the first commit of the folder)."""
     folder = Path(folder).resolve()
     try:
-        commit = _git_text(folder, "log", "-1", "--format=%H", "--", ".")
+        commit = git_text(folder, "log", "-1", "--format=%H", "--", ".")
         if not commit:
             return None
-        dirty = _git_text(folder, "status", "--porcelain", "--", ".")
+        dirty = git_text(folder, "status", "--porcelain", "--", ".")
     except GitError:
         return None
     return commit[:12] + ("+wijzigingen" if dirty else "")
@@ -106,7 +106,7 @@ def working_folder(folder: Path) -> Source:
 def repository(folder: Path) -> tuple[Path, str]:
     """The repository root and the content folder's path inside it (``content/drechtsteden``)."""
     try:
-        root = Path(_git_text(folder, "rev-parse", "--show-toplevel")).resolve()
+        root = Path(git_text(folder, "rev-parse", "--show-toplevel")).resolve()
     except GitError:
         raise ContentError([Problem(f"{folder} staat niet in een git-repository; een wijziging vergelijkt "
                                     "twee revisies in git (zie docs/wijziging.md)")]) from None
@@ -117,7 +117,7 @@ def repository(folder: Path) -> tuple[Path, str]:
 def resolve(folder: Path, name: str) -> str:
     """The full hash of a commit, or a Dutch problem when git does not know it."""
     try:
-        found = _git_text(folder, "rev-parse", "--verify", "--quiet", f"{name}^{{commit}}")
+        found = git_text(folder, "rev-parse", "--verify", "--quiet", f"{name}^{{commit}}")
     except GitError:
         found = ""
     if not found:
@@ -129,7 +129,7 @@ def resolve(folder: Path, name: str) -> str:
 def is_revision(folder: Path, name: str) -> bool:
     """Whether git in ``folder`` knows ``name`` as a commit (a tag, branch or hash)."""
     try:
-        return bool(_git_text(folder, "rev-parse", "--verify", "--quiet", f"{name}^{{commit}}"))
+        return bool(git_text(folder, "rev-parse", "--verify", "--quiet", f"{name}^{{commit}}"))
     except GitError:
         return False
 

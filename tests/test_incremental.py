@@ -52,3 +52,114 @@ def test_a_missing_or_edited_output_is_made_again_or_protected(project, tmp_path
     (first / "raadsvoorstel-sliedrecht.docx").unlink()
     again = build(project, tmp_path, formats=("docx",), documents=["raadsvoorstel"])
     assert [p.name for p in again.report.written] == ["raadsvoorstel-sliedrecht.docx"]
+
+
+HEAVY = ("pydantic", "jinja2", "yaml", "docx", "weasyprint", "lxml", "matplotlib", "generator.build", "generator.model")
+
+
+def _cli_in_subprocess(root, *args):
+    """Run ``samenwerking build`` in a fresh interpreter; returns its output and the heavy modules it imported."""
+    import subprocess
+    import sys
+
+    code = ("import sys\nfrom generator.cli import main\n"
+            "try:\n    main(sys.argv[1:], standalone_mode=False)\n"
+            f"finally:\n    print('MODULES', sorted(m for m in {HEAVY!r} if m in sys.modules))\n")
+    result = subprocess.run([sys.executable, "-c", code, "build", *args], cwd=root, capture_output=True, text=True,
+                            env={**__import__("os").environ, "SAMENWERKING_PROCESSEN": "1"}, check=True)
+    modules = result.stdout.rsplit("MODULES ", 1)[1].strip()
+    return result.stdout, eval(modules)  # noqa: S307 - our own print of a list of names
+
+
+def test_a_build_with_nothing_changed_answers_from_the_manifest_without_heavy_imports(project, tmp_path, root):
+    first = build(project, tmp_path, formats=("docx",), documents=["intentieverklaring"])
+    manifest = json.loads((first.folder / "manifest.json").read_text(encoding="utf-8"))
+    [entry] = manifest["snel"]["keuzes"]
+    assert entry["documenten"] == ["intentieverklaring"] and entry["bestanden"] == ["intentieverklaring.docx"]
+    assert all(len(entry[key]) == 64 for key in ("invoer", "git", "omgeving"))
+    assert manifest["snel"]["omgeving"]["weasyprint"] != "ontbreekt"
+    assert {"python-docx", "libharfbuzz-subset", "libpango-1.0", "systeemlettertypen"} <= set(manifest["snel"]["omgeving"])
+
+    args = [str(project), "--out", str(tmp_path), "--formaat", "docx", "--document", "intentieverklaring"]
+    output, modules = _cli_in_subprocess(root, *args)
+    assert "ongewijzigd" in output and "waarvan 0 opnieuw gemaakt" in output and "niets veranderd" in output
+    assert modules == [], f"the fast path imported {modules}"
+
+    # the same call after an edit takes the normal way (and so does import the model)
+    intent = project / "intentieverklaring.yaml"
+    intent.write_text(intent.read_text(encoding="utf-8").replace("regelmatig overleggen", "maandelijks overleggen"),
+                      encoding="utf-8")
+    output, modules = _cli_in_subprocess(root, *args)
+    assert "waarvan 1 opnieuw gemaakt" in output and "pydantic" in modules
+    again = build(project, tmp_path, formats=("docx",), documents=["intentieverklaring"])
+    assert again.templated == 0 and again.rendered == 0 and again.report.unchanged == [again.folder / "intentieverklaring.docx"]
+
+
+def test_another_selection_or_a_deleted_output_is_not_answered_from_the_manifest(project, tmp_path):
+    from generator import snel
+
+    folder = build(project, tmp_path, formats=("docx",), documents=["intentieverklaring"]).folder
+    assert snel.unchanged(project, tmp_path, ("docx",), None, ["intentieverklaring"]) is not None
+    assert snel.unchanged(project, tmp_path, ("docx", "pdf"), None, ["intentieverklaring"]) is None
+    assert snel.unchanged(project, tmp_path, ("docx",), "Dordrecht", ["intentieverklaring"]) is None
+    (folder / "intentieverklaring.docx").write_bytes(b"met de hand")
+    assert snel.unchanged(project, tmp_path, ("docx",), None, ["intentieverklaring"]) is None
+    (folder / "intentieverklaring.docx").unlink()
+    assert snel.unchanged(project, tmp_path, ("docx",), None, ["intentieverklaring"]) is None
+    (project / "nieuw.yaml").write_text("# nog leeg\n", encoding="utf-8")
+    result = build(project, tmp_path, formats=("docx",), documents=["intentieverklaring"])
+    assert [p.name for p in result.report.written] == ["intentieverklaring.docx"]
+    assert snel.unchanged(project, tmp_path, ("docx",), None, ["intentieverklaring"]) is not None
+    (project / "nieuw.yaml").write_text("# een ander commentaar\n", encoding="utf-8")  # a changed input file
+    assert snel.unchanged(project, tmp_path, ("docx",), None, ["intentieverklaring"]) is None
+
+
+def test_a_changed_environment_changes_the_key_and_makes_the_files_again(project, tmp_path, monkeypatch):
+    from generator import snel
+    from generator.build import input_key, jobs, load_project, render
+
+    first = build(project, tmp_path, formats=("docx",), documents=["intentieverklaring"])
+    loaded = load_project(project)
+    document = render(loaded, jobs(loaded, documents=["intentieverklaring"])[0])
+    before = input_key(document, "pdf"), snel.environment_key()
+    installed = snel.environment()
+    without_subset = {**installed, "libharfbuzz-subset": "ontbreekt"}
+    monkeypatch.setattr(snel, "environment", lambda: without_subset)
+    assert snel.environment_key() != before[1]
+    assert input_key(document, "pdf") != before[0]
+    assert snel.unchanged(project, tmp_path, ("docx",), None, ["intentieverklaring"]) is None
+    second = build(project, tmp_path, formats=("docx",), documents=["intentieverklaring"])
+    assert second.rendered == 1, "a new environment makes the file again"
+    assert second.report.written == [], "python-docx gave the same bytes, so the file is not rewritten"
+    manifest = json.loads((first.folder / "manifest.json").read_text(encoding="utf-8"))
+    assert manifest["snel"]["omgeving"]["libharfbuzz-subset"] == "ontbreekt"
+
+
+def test_a_chart_is_drawn_once_for_the_same_data(tmp_path, monkeypatch):
+    from generator import charts
+
+    monkeypatch.setenv("SAMENWERKING_CACHE", str(tmp_path / "cache"))
+    monkeypatch.setattr(charts, "_DRAWN", {})
+
+    def figure(values):
+        made = charts.new_figure(8, 4)
+        axes = made.add_subplot()
+        axes.bar(["Dordrecht", "Papendrecht"], values)
+        charts.euro_axis(axes.yaxis, max(values))
+        return made
+
+    first = charts.render(figure([120_000, 45_000]), alt="Bijdragen per gemeente")
+    assert first.svg.startswith(b"<?xml") and first.png.startswith(b"\x89PNG")
+    assert charts.drawing_key(figure([120_000, 45_000])) == charts.drawing_key(figure([120_000, 45_000]))
+    assert charts.drawing_key(figure([120_000, 45_001])) != charts.drawing_key(figure([120_000, 45_000]))
+    assert len(list((tmp_path / "cache").glob("*.svg"))) == 1
+
+    monkeypatch.setattr(charts, "_DRAWN", {})  # as in a new process: from the cache folder, not drawn
+    same = figure([120_000, 45_000])
+    monkeypatch.setattr(type(same), "savefig", lambda *a, **k: (_ for _ in ()).throw(AssertionError("drawn again")))
+    again = charts.render(same, alt="Bijdragen per gemeente")
+    assert (again.svg, again.png) == (first.svg, first.png)
+    monkeypatch.undo()
+    monkeypatch.setenv("SAMENWERKING_CACHE", str(tmp_path / "cache"))
+    other = charts.render(figure([99_000, 45_000]), alt="Bijdragen per gemeente")
+    assert other.svg != first.svg and len(list((tmp_path / "cache").glob("*.svg"))) == 2

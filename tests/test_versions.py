@@ -76,3 +76,72 @@ def test_versions_out_of_order_are_reported(project):
         load_project(project)
     [problem] = caught.value.problems
     assert "niet op volgorde van datum" in problem.message and problem.position.line == 10
+
+
+def _identifiers(folder):
+    return {path.stem: docx.Document(str(path)).core_properties.identifier for path in sorted(folder.glob("*.docx"))}
+
+
+def test_a_commit_and_one_gemeente_edit_rebuild_only_that_gemeentes_document(repo, project, tmp_path):
+    wanted = dict(formats=("docx",), documents=["raadsvoorstel", "intentieverklaring"])
+    first = build(project, tmp_path, **wanted)
+    head = git(repo, "rev-parse", "HEAD")[:12]
+    assert set(_identifiers(first.folder).values()) == {f"bronrevisie {head}"}
+
+    # an edit of Dordrecht's portefeuillehouder: only Dordrecht's raadsvoorstel reads it
+    gemeenten = project / "gemeenten.yaml"
+    text = gemeenten.read_text(encoding="utf-8")
+    assert text.count("wethouder mr. A.C. de Bruijn") == 1
+    gemeenten.write_text(text.replace("wethouder mr. A.C. de Bruijn", "wethouder mr. A.C. de Bruin"), encoding="utf-8")
+    edited = build(project, tmp_path, **wanted)
+    assert [p.name for p in edited.report.written] == ["raadsvoorstel-dordrecht.docx"] and edited.rendered == 1
+    stamps = _identifiers(edited.folder)
+    assert stamps.pop("raadsvoorstel-dordrecht") == f"bronrevisie {head}+wijzigingen"
+    assert set(stamps.values()) == {f"bronrevisie {head}"}, "the others' inputs have no uncommitted changes"
+    word = docx.Document(str(edited.folder / "raadsvoorstel-dordrecht.docx"))
+    texts = [p.text for p in word.paragraphs] + [c.text for t in word.tables for r in t.rows for c in r.cells]
+    assert any("A.C. de Bruin" in text for text in texts)
+
+    git(repo, "commit", "-qam", "portefeuillehouder Dordrecht")
+    second = git(repo, "rev-parse", "HEAD")[:12]
+    committed = build(project, tmp_path, **wanted)
+    assert [p.name for p in committed.report.written] == ["raadsvoorstel-dordrecht.docx"]
+    stamps = _identifiers(committed.folder)
+    assert stamps.pop("raadsvoorstel-dordrecht") == f"bronrevisie {second}"
+    assert set(stamps.values()) == {f"bronrevisie {head}"}
+
+    # a comment in gemeenten.yaml, committed, is no input of any document
+    gemeenten.write_text("# bijgewerkt\n" + gemeenten.read_text(encoding="utf-8"), encoding="utf-8")
+    git(repo, "commit", "-qam", "commentaar")
+    assert build(project, tmp_path, **wanted).report.written == []
+
+    # a field read while deriving (inwoners: the shares) is an input of every document
+    text = gemeenten.read_text(encoding="utf-8")
+    gemeenten.write_text(text.replace("inwoners: 118426", "inwoners: 118427"), encoding="utf-8")
+    git(repo, "commit", "-qam", "inwoners Dordrecht")
+    third = git(repo, "rev-parse", "HEAD")[:12]
+    from generator import versions
+
+    loaded = load_project(project)
+    assert ("Dordrecht", "inwoners") in loaded.gemeente_reads
+    assert versions.history(project).revision(set(loaded.gemeente_reads)) == third
+
+
+def test_history_names_what_each_commit_changed(repo, project):
+    from generator import versions
+
+    gemeenten = project / "gemeenten.yaml"
+    gemeenten.write_text(gemeenten.read_text(encoding="utf-8").replace("steller: J. Meijer", "steller: J. Meier"),
+                         encoding="utf-8")
+    git(repo, "commit", "-qam", "steller")
+    (project / "versies.yaml").write_text((project / "versies.yaml").read_text(encoding="utf-8") + "# noot\n",
+                                          encoding="utf-8")
+    history = versions.history(project)
+    steller, first = history.commits
+    assert steller == (git(repo, "rev-parse", "HEAD")[:12], frozenset({("Dordrecht", "steller")}))
+    assert first[1] == versions.ALLES
+    assert history.uncommitted == frozenset(), "a comment is no change of a value"
+    assert history.revision({("Dordrecht", "steller")}) == steller[0]
+    assert history.revision({("Papendrecht", "steller"), ("Dordrecht", "naam")}) == first[0]
+    (project / "nieuw.txt").write_text("x", encoding="utf-8")
+    assert versions.history(project).uncommitted == versions.ALLES

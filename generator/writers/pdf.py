@@ -8,6 +8,7 @@ Dates come from the document (``dcterms.created``), so a rebuild is byte-identic
 
 from __future__ import annotations
 
+import atexit
 import contextlib
 import datetime
 import logging
@@ -152,21 +153,48 @@ def serialized(doc: RenderedDocument) -> str:
     return lxml_html.tostring(doc.tree, doctype="<!DOCTYPE html>", encoding="unicode", method="html")
 
 
-def write_pdf(doc: RenderedDocument) -> bytes:
-    from weasyprint import CSS, HTML
+_STYLES: dict[tuple, tuple] = {}  # per process: (fetcher, fonts, stylesheets) per house style and folders
+
+
+def _styles(doc: RenderedDocument) -> tuple:
+    """The fetcher, font configuration and parsed stylesheets of a house style, made once per process.
+
+    Documents of the same house style (every shared document, most raadsvoorstellen) share them,
+    so the CSS is parsed and its @font-face fonts are loaded once, not per document. The key holds
+    each stylesheet's size and time, so an edited stylesheet (live preview) is parsed again.
+    """
+    from weasyprint import CSS
     from weasyprint.text.fonts import FontConfiguration
 
+    stamps = []
+    for path in doc.stylesheets:
+        info = Path(path).stat()
+        stamps.append((str(path), info.st_size, info.st_mtime_ns))
+    key = (tuple(stamps), tuple(str(Path(root).resolve()) for root in doc.roots))
+    if key not in _STYLES:
+        fetcher = restricted_fetcher(doc.roots)
+        fonts = FontConfiguration()
+        sheets = [CSS(filename=str(path), url_fetcher=fetcher, font_config=fonts) for path in doc.stylesheets]
+        sheets.append(CSS(string=voettekst_css(), font_config=fonts))  # the one footer (huisstijl.VOETTEKST)
+        if not _STYLES:
+            atexit.register(_STYLES.clear)  # let WeasyPrint free its fonts while its modules still exist
+        if len(_STYLES) >= 16:
+            _STYLES.clear()
+        _STYLES[key] = (fetcher, fonts, sheets)
+    return _STYLES[key]
+
+
+def write_pdf(doc: RenderedDocument) -> bytes:
+    from weasyprint import HTML
+
     _, fatal = _fetcher_class()
-    fetcher = restricted_fetcher(doc.roots)
-    fonts = FontConfiguration()
     handler = _Collect()
     logger = logging.getLogger("weasyprint")
     logger.addHandler(handler)
     try:
         with _source_date(doc.date):
+            fetcher, fonts, stylesheets = _styles(doc)
             html = HTML(string=serialized(doc), base_url=str(doc.base_dir.resolve()) + "/", url_fetcher=fetcher)
-            stylesheets = [CSS(filename=str(path), url_fetcher=fetcher, font_config=fonts) for path in doc.stylesheets]
-            stylesheets.append(CSS(string=voettekst_css(), font_config=fonts))  # the one footer (huisstijl.VOETTEKST)
             pdf = html.write_pdf(
                 stylesheets=stylesheets,
                 font_config=fonts,
