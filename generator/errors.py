@@ -78,6 +78,14 @@ class Problem:
         return (self.position.file, self.position.line, self.position.column, self.message)
 
 
+def suggestion(value: object, known: "list[str] | set[str] | tuple[str, ...]") -> str:
+    """``; bedoelde u "Papendrecht"?`` for a misspelt name, or "" when nothing is close."""
+    import difflib
+
+    close = difflib.get_close_matches(str(value), sorted(str(k) for k in known), n=1, cutoff=0.6)
+    return f'; bedoelde u "{close[0]}"?' if close else ""
+
+
 class SamenwerkingError(Exception):
     """Base class of the errors the command line reports without a traceback."""
 

@@ -171,10 +171,17 @@ def translate(error: dict, path: PathKey, content: Content, root: type[BaseModel
         message = _EXPECTED[kind] + found
         if kind == "string_type" and isinstance(value, (int, Decimal, bool, datetime.date)):
             message += " (zet de waarde tussen aanhalingstekens als het tekst is)"
-        if kind in ("date_type", "date_parsing") and isinstance(value, str):
+        if kind in ("date_type", "date_parsing") and isinstance(value, str) and _quoted(content, path) \
+                and re.fullmatch(r"\s*\d{4}-\d{1,2}-\d{1,2}\s*", value):
             message += " (schrijf de datum zonder aanhalingstekens)"
         return Problem(message, position, path)
     return Problem(f"ongeldige waarde{found} ({error['msg']})", position, path)
+
+
+def _quoted(content: Content, path: PathKey) -> bool:
+    """Whether the value at ``path`` was written between quotes."""
+    scalar = content.sources.scalars.get(tuple(path))
+    return scalar is not None and scalar.style in ("'", '"')
 
 
 def known_keys(path: PathKey, root: type[BaseModel] = Inhoud) -> list[str]:
