@@ -288,6 +288,10 @@ def _load_file(
     except RecursionError:
         problems.append(Problem(f"{PREFIX}te diep genest (hooguit {MAX_DEPTH} niveaus)", Position(str(file), 1, 1)))
         return None
+    except (ValueError, OverflowError, UnicodeError):  # PyYAML's own parser on a few escapes (no libyaml)
+        problems.append(Problem(f"{PREFIX}het bestand is geen leesbare YAML (een escape-reeks?)",
+                                Position(str(file), 1, 1)))
+        return None
     nodes = [n for n in nodes if n is not None]
     if not nodes:
         return {} if merge_roots else None

@@ -28,7 +28,7 @@ _ANCHOR = "een anker (&naam) of verwijzing (*naam) heeft een naam van letters en
 #: (what the reader was doing, as a regular expression on ``context``) → a Dutch message that
 #: replaces the problem's own. Checked first: inside a directive or tag every problem means the same.
 CONTEXTS: list[tuple[str, str]] = [
-    (r"^while (scanning|parsing) a (directive|%TAG directive)", _DIRECTIVE),
+    (r"^while (scanning|parsing) a (%\w+ )?directive", _DIRECTIVE),
     (r"^while (scanning|parsing) a tag", _TAG),
     (r"^while (scanning|parsing) an? (anchor|alias)", _ANCHOR),
 ]
@@ -163,6 +163,11 @@ def syntax_problem(file: Path, text: str, exc: yaml.YAMLError) -> Problem:
             return Problem(PREFIX + "dit aanhalingsteken wordt niet (op dezelfde regel) gesloten",
                            position_of(text, quote, file))
     message = dutch(problem, context) or dutch(context) or "het bestand is geen leesbare YAML"
+    if re.match(r"^while (scanning|parsing) a (%\w+ )?directive", context) and exc.context_mark is not None:
+        position = _pos(file, exc.context_mark)  # the line with the directive
+    elif re.match(r"^while parsing a flow (sequence|mapping)", context) and exc.context_mark is not None:
+        opened = exc.context_mark
+        message += f" (geopend op regel {opened.line + 1}, kolom {opened.column + 1})"
     if mark is not None and "cannot start any token" in problem:
         lines = text.split("\n")
         line = lines[mark.line] if mark.line < len(lines) else ""
