@@ -164,25 +164,25 @@ def read_text(file: Path, problems: list[Problem]) -> str | None:
 
 def decode(file: Path, data: bytes, problems: list[Problem]) -> str | None:
     """UTF-8 text, or None with a problem at the line and column of the first bad byte."""
-    if b"\0" in data:
-        index = data.index(b"\0")
-        problems.append(Problem("het bestand is geen tekst maar binair (het bevat een nul-byte); "
+    try:
+        text = data.decode("utf-8")
+        bad = None
+    except UnicodeDecodeError as exc:
+        text, bad = None, exc.start
+    if b"\0" in data:  # binary: point at its first byte that is not text
+        index = data.index(b"\0") if bad is None else min(bad, data.index(b"\0"))
+        problems.append(Problem("het bestand is geen tekst maar binair (het bevat nul-bytes); "
                                 "alleen YAML-tekst in UTF-8 kan worden gelezen", _byte_position(file, data, index)))
         return None
-    try:
-        return data.decode("utf-8")
-    except UnicodeDecodeError as exc:
-        byte = data[exc.start]
+    if bad is not None:
         hint = ""
-        try:
-            guess = data[exc.start:exc.start + 1].decode("cp1252")
-            if guess.isprintable():
-                hint = f" (in Latin-1/Windows-1252 is dat '{guess}')"
-        except UnicodeDecodeError:
-            pass
-        problems.append(Problem(f"ongeldige byte 0x{byte:02X}: het bestand is geen UTF-8{hint}; "
-                                "sla het op als UTF-8", _byte_position(file, data, exc.start)))
+        guess = data[bad:bad + 1].decode("cp1252", errors="replace")
+        if guess.isprintable() and guess != "\ufffd":
+            hint = f" (in Latin-1/Windows-1252 is dat '{guess}')"
+        problems.append(Problem(f"ongeldige byte 0x{data[bad]:02X}: het bestand is geen UTF-8{hint}; "
+                                "sla het op als UTF-8", _byte_position(file, data, bad)))
         return None
+    return text
 
 
 def _byte_position(file: Path, data: bytes, index: int) -> Position:
