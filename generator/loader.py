@@ -346,27 +346,13 @@ class _Builder:
 
     def __init__(self, file: Path, text: str, sources: SourceMap, problems: list[Problem]):
         self.file = file
+        self.text = text
         self.lines = text.split("\n")
         self.sources = sources
         self.problems = problems
         self.constructor = yaml.SafeLoader("")  # only its scalar constructors are used
         self.budget = 0
         self.active: set[int] = set()  # nodes being built: an alias to one of them is a loop
-
-    def _count(self, root: yaml.Node) -> int:
-        """Distinct nodes in the file (aliases counted once)."""
-        seen: set[int] = set()
-        stack = [root]
-        while stack:
-            node = stack.pop()
-            if id(node) in seen:
-                continue
-            seen.add(id(node))
-            if isinstance(node, yaml.MappingNode):
-                stack.extend(part for pair in node.value for part in pair)
-            elif isinstance(node, yaml.SequenceNode):
-                stack.extend(node.value)
-        return len(seen)
 
     def _problem(self, message: str, node: yaml.Node, path: PathKey) -> None:
         self.problems.append(Problem(message, _pos(self.file, node.start_mark), path))
@@ -405,8 +391,8 @@ class _Builder:
         )
 
     def build(self, node: yaml.Node, path: PathKey) -> Any:
-        if not path:
-            self.budget = self._count(node) + MAX_ALIAS_VALUES
+        if not path:  # every value of its own takes at least one character of the file
+            self.budget = len(self.text) + MAX_ALIAS_VALUES
         try:
             return self._build(node, path)
         except _TooMuch:
@@ -494,7 +480,7 @@ class _Builder:
             else:
                 self._problem(f'waarde "{shown}" kan niet worden gelezen', node, path)
             return None
-        if isinstance(value, str) and (bad := _NOT_IN_DOCUMENT.search(value)):
+        if node.style == '"' and isinstance(value, str) and (bad := _NOT_IN_DOCUMENT.search(value)):
             where = self.sources.inside(path, value.count("\n", 0, bad.start()),
                                         bad.start() - (value.rfind("\n", 0, bad.start()) + 1)) if record else None
             self.problems.append(Problem(
