@@ -24,6 +24,8 @@ from .yaml_errors import PREFIX, position_of, syntax_problem
 MAX_FILE_BYTES = 2_000_000  # one YAML file; the examples are 2 to 15 kB
 MAX_DEPTH = 50  # levels of nesting; the examples use fewer than 10
 MAX_ALIAS_VALUES = 10_000  # values that aliases (*naam) may add beyond the file's own
+MAX_DIGITS = 15  # digits before (and after) the decimal point: exact in every sum the tool makes
+MAX_NUMBER = 10 ** MAX_DIGITS
 
 #: Characters YAML does not accept in a file (the reader's own set).
 _NOT_IN_YAML = re.compile("[^\x09\x0A\x0D\x20-\x7E\x85\xA0-\uD7FF\uE000-\uFFFD\U00010000-\U0010FFFF]")
@@ -460,7 +462,7 @@ class _Builder:
                 self._problem(f'"{shown}" is geen bruikbaar getal', node, path)
                 return None
             try:
-                return Decimal(raw)
+                return self.number(Decimal(raw), node, path)
             except InvalidOperation:
                 self._problem(f'"{shown}" is geen geldig getal', node, path)
                 return None
@@ -480,12 +482,29 @@ class _Builder:
             else:
                 self._problem(f'waarde "{shown}" kan niet worden gelezen', node, path)
             return None
+        if isinstance(value, int) and not isinstance(value, bool):
+            return self.number(value, node, path)
         if node.style == '"' and isinstance(value, str) and (bad := _NOT_IN_DOCUMENT.search(value)):
             where = self.sources.inside(path, value.count("\n", 0, bad.start()),
                                         bad.start() - (value.rfind("\n", 0, bad.start()) + 1)) if record else None
             self.problems.append(Problem(
                 f"de tekst bevat het stuurteken U+{ord(bad.group()):04X} (uit een escape-reeks); "
                 "dat kan in geen document staan: verwijder het", where or _pos(self.file, node.start_mark), path))
+            return None
+        return value
+
+    def number(self, value: int | Decimal, node: yaml.ScalarNode, path: PathKey) -> int | Decimal | None:
+        """A number the calculations can hold exactly (Decimal keeps 28 digits)."""
+        if not (isinstance(value, int) or value.is_finite()):
+            self._problem(f'"{_shown(node.value)}" is geen bruikbaar getal', node, path)
+            return None
+        if abs(value) >= MAX_NUMBER:
+            self._problem(f'"{_shown(node.value)}" is te groot (hooguit {MAX_DIGITS} cijfers vóór de komma)', node, path)
+            return None
+        if isinstance(value, Decimal) and (-value.as_tuple().exponent > MAX_DIGITS
+                                           or len(value.as_tuple().digits) > MAX_DIGITS + 5):
+            self._problem(f'"{_shown(node.value)}" heeft te veel cijfers (hooguit {MAX_DIGITS} na de komma, '
+                          f"{MAX_DIGITS + 5} in totaal)", node, path)
             return None
         return value
 

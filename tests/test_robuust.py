@@ -262,3 +262,15 @@ def test_interrupted_build_is_recognised_after_a_further_edit(tmp_path, monkeypa
     (folder / "a.docx").write_bytes(b"met de hand")
     with pytest.raises(OutputConflict, match="met de hand gewijzigd"):
         commit(folder, _outputs(("a.docx", b"versie 4 a"),), {})
+
+
+def test_number_too_large_for_exact_sums(oost):
+    path = oost / "financien.yaml"
+    text = path.read_text(encoding="utf-8")
+    old = next(part for part in text.split() if part.isdigit() and len(part) >= 6)
+    number = replace_line(path, old, "99999999999999999999999999999999")
+    code, out = run("check", oost)
+    assert code == 2
+    line = only_problem(out)
+    assert f"financien.yaml:{number}:" in line
+    assert '"99999999999999999999999999999999" is te groot (hooguit 15 cijfers vóór de komma)' in line
