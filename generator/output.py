@@ -39,18 +39,26 @@ def write_atomic(path: Path, data: bytes) -> None:
 
 
 def stage(path: Path, data: bytes) -> str:
-    """Write ``data`` to a temporary file beside ``path`` (flushed to disk); returns its name."""
-    path.parent.mkdir(parents=True, exist_ok=True)
-    handle, temporary = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=path.parent)
+    """Write ``data`` to a temporary file beside ``path`` (flushed to disk); returns its name.
+
+    An OSError names ``path`` (or its folder), not the temporary file nobody asked for.
+    """
+    try:
+        path.parent.mkdir(parents=True, exist_ok=True)
+        handle, temporary = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=path.parent)
+    except OSError as error:
+        raise OSError(error.errno, error.strerror, str(path.parent)) from None
     try:
         with os.fdopen(handle, "wb") as stream:
             stream.write(data)
             stream.flush()
             os.fsync(stream.fileno())
         os.chmod(temporary, 0o644)
-    except BaseException:
+    except BaseException as error:
         if os.path.exists(temporary):
             os.unlink(temporary)
+        if isinstance(error, OSError):
+            raise OSError(error.errno, error.strerror, str(path)) from None
         raise
     return temporary
 

@@ -196,25 +196,31 @@ def _outputs(*pairs: tuple[str, bytes]) -> list[Output]:
     return [Output(name, data, {"document": name}) for name, data in pairs]
 
 
-@pytest.mark.parametrize("code, reason", [(errno.ENOSPC, "de schijf is vol"),
-                                          (errno.EROFS, "alleen gelezen"),
-                                          (errno.EACCES, "geen toestemming")])
-def test_disk_full_or_read_only_writes_nothing(tmp_path, monkeypatch, code, reason):
+@pytest.mark.parametrize("code, reason, where", [(errno.ENOSPC, "de schijf is vol", "b.docx"),
+                                                 (errno.EROFS, "alleen gelezen kan worden", "uit"),
+                                                 (errno.EACCES, "geen toestemming", "uit")])
+def test_disk_full_or_read_only_writes_nothing(tmp_path, monkeypatch, code, reason, where):
     folder = tmp_path / "uit"
     commit(folder, _outputs(("a.docx", b"oud a"), ("b.docx", b"oud b")), {})
     before = {p.name: p.read_bytes() for p in folder.iterdir()}
     calls = []
+    # A full disk shows when the data is flushed; a read-only folder when the file is made.
+    module, name = (output.os, "fsync") if code == errno.ENOSPC else (output.tempfile, "mkstemp")
+    real = getattr(module, name)
 
-    def failing_stage(path, data, real=output.stage):
-        calls.append(path)
+    def failing(*args, **kwargs):
+        calls.append(args)
         if len(calls) == 2:
-            raise OSError(code, os.strerror(code), str(path))
-        return real(path, data)
+            raise OSError(code, os.strerror(code), str(folder / ".b.docx.x1y2.tmp"))
+        return real(*args, **kwargs)
 
-    monkeypatch.setattr(output, "stage", failing_stage)
+    monkeypatch.setattr(module, name, failing)
     with pytest.raises(output.EnvironmentProblem) as caught:
         commit(folder, _outputs(("a.docx", b"nieuw a"), ("b.docx", b"nieuw b")), {})
-    assert reason in str(caught.value) and str(caught.value).endswith("; er is niets geschreven")
+    message = str(caught.value)
+    place = folder if where == "uit" else folder / where
+    assert message.startswith(f"kan niet schrijven {place}: ") and message.endswith(f"{reason}; er is niets geschreven")
+    assert ".tmp" not in message and os.strerror(code) not in message
     assert caught.value.exit_code == 1
     assert {p.name: p.read_bytes() for p in folder.iterdir()} == before  # no temporary file left either
 
