@@ -198,7 +198,7 @@ def _outputs(*pairs: tuple[str, bytes]) -> list[Output]:
 
 @pytest.mark.parametrize("code, reason, where", [(errno.ENOSPC, "de schijf is vol", "b.docx"),
                                                  (errno.EROFS, "alleen gelezen kan worden", "uit"),
-                                                 (errno.EACCES, "geen toestemming", "uit")])
+                                                 (errno.EACCES, "geen toestemming om te schrijven of te lezen", "uit")])
 def test_disk_full_or_read_only_writes_nothing(tmp_path, monkeypatch, code, reason, where):
     folder = tmp_path / "uit"
     commit(folder, _outputs(("a.docx", b"oud a"), ("b.docx", b"oud b")), {})
