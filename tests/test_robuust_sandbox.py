@@ -104,3 +104,15 @@ def test_build_with_a_hostile_content_template_exits_1(tmp_path, monkeypatch):
     assert result.output.startswith(f"fout: {documenten / 'intentieverklaring.html.j2'}:1: sjabloon geweigerd: ")
     assert not (tmp_path / "gehackt").exists()
     assert not (tmp_path / "uit").exists() or not any((tmp_path / "uit").rglob("*.html"))
+
+
+def test_house_style_linked_outside_the_folders_is_refused(tmp_path):
+    from generator import huisstijl
+
+    secret = tmp_path / "geheim.docx"
+    secret.write_bytes(b"PK geheim")
+    folder = tmp_path / "sjablonen" / "huisstijl" / "pekela"
+    folder.mkdir(parents=True)
+    (folder / "sjabloon.docx").symlink_to(secret)
+    with pytest.raises(BuildError, match="huisstijlbestand geweigerd: het is een koppeling naar .*geheim.docx"):
+        huisstijl.find([tmp_path / "sjablonen", PACKAGE_TEMPLATES], ["Pekela"])
