@@ -12,7 +12,7 @@ import sys
 from pathlib import Path
 
 FUZZ = Path(__file__).resolve().parent.parent / "scripts" / "fuzz.py"
-COUNT = 250
+COUNT = 200
 SEED = 2026
 
 
