@@ -21,7 +21,7 @@ from . import __version__, huisstijl, parts, snel, versions  # noqa: F401 - part
 from .checks import run_checks
 from .deliverables import Deliverable, discover
 from .derive import Afgeleid, Invoer, derive
-from .errors import BuildError, ContentError, Problem
+from .errors import BuildError, ContentError, Problem, suggestion
 from .loader import Content
 from .model import Gemeente, Inhoud
 from .output import Output, Report, commit, load_manifest, sha256
@@ -157,7 +157,8 @@ def jobs(project: Project, gemeente: str | None = None, documents: list[str] | N
         matches = [g for g in project.afgeleid.deelnemers if slug(g.naam) == slug(gemeente)]
         if not matches:
             known = ", ".join(g.naam for g in project.afgeleid.deelnemers)
-            raise ContentError([Problem(f'gemeente "{gemeente}" doet niet mee; bekend zijn: {known}')])
+            hint = suggestion(gemeente, [g.naam for g in project.afgeleid.deelnemers])
+            raise ContentError([Problem(f'gemeente "{gemeente}" doet niet mee{hint}; bekend zijn: {known}')])
         wanted = matches[0]
     for deliverable in deliverables:
         declaration = deliverable.declaration

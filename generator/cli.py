@@ -134,6 +134,14 @@ def _fail(error: BaseException) -> None:
     if isinstance(error, SamenwerkingError):
         click.echo(f"fout: {error}", err=True)
         sys.exit(error.exit_code)
+    if isinstance(error, OSError) and not os.environ.get("SAMENWERKING_DEBUG"):
+        from .errors import environment_message
+
+        click.echo(f"fout: {environment_message(error, 'kan niet lezen of schrijven')}", err=True)
+        sys.exit(1)
+    if isinstance(error, MemoryError):
+        click.echo("fout: te weinig geheugen voor deze opdracht", err=True)
+        sys.exit(1)
     if os.environ.get("SAMENWERKING_DEBUG"):
         raise error
     click.echo(
@@ -191,6 +199,18 @@ def _content_dir(value: str | None) -> Path:
     return path
 
 
+def _out_dir(value: str) -> None:
+    """``--out`` must be a folder (or not exist yet): a file there is said plainly, before any work."""
+    path = Path(value)
+    for part in (path, *path.parents):
+        if part.exists():
+            if not part.is_dir():
+                click.echo(f"fout: --out {value}: {part} is een bestand, geen map; kies een map voor de uitvoer",
+                           err=True)
+                sys.exit(1)
+            return
+
+
 def _formats(value: str) -> tuple[str, ...]:
     from_build = ("docx", "pdf", "html", "stop")
     chosen = tuple(dict.fromkeys(part.strip().lower() for part in value.split(",") if part.strip()))
@@ -233,6 +253,7 @@ def build(content_dir: str | None, out_dir: str, formaat: str, gemeente: str | N
     """Bouw alle documenten van een samenwerking (standaard content/drechtsteden)."""
     formats = _formats(formaat)
     folder = _content_dir(content_dir)
+    _out_dir(out_dir)
     started = time.perf_counter()
     if _answer_unchanged(folder, Path(out_dir), formats, gemeente, list(documenten) or None, started):
         return
@@ -378,6 +399,7 @@ def wijziging(revisies: tuple[str, ...], integraal: bool, nummering: str, out_di
         else:
             new = rest[0]
     folder = _content_dir(content)
+    _out_dir(out_dir)
     started = time.perf_counter()
     _harfbuzz_notice(formats)
     try:

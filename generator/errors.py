@@ -78,6 +78,14 @@ class Problem:
         return (self.position.file, self.position.line, self.position.column, self.message)
 
 
+def suggestion(value: object, known: "list[str] | set[str] | tuple[str, ...]") -> str:
+    """``; bedoelde u "Papendrecht"?`` for a misspelt name, or "" when nothing is close."""
+    import difflib
+
+    close = difflib.get_close_matches(str(value), sorted(str(k) for k in known), n=1, cutoff=0.6)
+    return f'; bedoelde u "{close[0]}"?' if close else ""
+
+
 class SamenwerkingError(Exception):
     """Base class of the errors the command line reports without a traceback."""
 
@@ -109,3 +117,37 @@ class OutputConflict(SamenwerkingError):
     """An output file was changed by hand since the build that wrote it."""
 
     exit_code = 1
+
+
+class EnvironmentProblem(SamenwerkingError):
+    """The machine, not the tool or the content: a folder that cannot be written, a full disk."""
+
+    exit_code = 1
+
+
+#: What an operating-system error means, in Dutch (by errno name).
+_OS_ERRORS = {
+    "EACCES": "geen toestemming om te schrijven of te lezen",
+    "EPERM": "geen toestemming om te schrijven of te lezen",
+    "EROFS": "de map staat op een schijf die alleen gelezen kan worden",
+    "ENOSPC": "de schijf is vol",
+    "EDQUOT": "de schijfruimte (quotum) is op",
+    "ENOTDIR": "een deel van het pad is een bestand, geen map",
+    "EEXIST": "er staat al een bestand met die naam, waar een map moet komen",
+    "EISDIR": "dit is een map, geen bestand",
+    "ENOENT": "bestaat niet",
+    "ENAMETOOLONG": "de naam is te lang",
+    "EMFILE": "te veel geopende bestanden",
+    "EIO": "de schijf geeft een lees- of schrijffout",
+}
+
+
+def environment_message(error: OSError, doing: str = "kan niet schrijven") -> str:
+    """One Dutch line for an OSError: what the tool could not do, where, and why."""
+    import errno as errno_names
+
+    name = errno_names.errorcode.get(error.errno or 0, "")
+    reason = _OS_ERRORS.get(name, f"fout van het besturingssysteem ({name or error.errno or type(error).__name__})")
+    where = error.filename
+    place = f" {display_path(where)}" if where else ""
+    return f"{doing}{place}: {reason}"

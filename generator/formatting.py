@@ -131,7 +131,13 @@ def rangtelwoord(number: int) -> str:
 
 
 def telwoord(number: int) -> str:
-    """3 → ``drie``; larger numbers as digits."""
+    """3 → ``drie``; larger numbers as digits (a number with a fraction as ``1,5``)."""
+    if isinstance(number, bool) or not isinstance(number, (int, Decimal)):
+        raise TypeError(f"telwoord verwacht een geheel getal, gevonden {type(number).__name__} {number!r}")
+    if isinstance(number, Decimal):
+        if not number.is_finite() or number != number.to_integral_value():
+            return getal(number)
+        number = int(number)
     if 0 <= number < len(TELWOORDEN):
         return TELWOORDEN[number]
     return str(number)
@@ -139,7 +145,8 @@ def telwoord(number: int) -> str:
 
 def voud(number: int) -> str:
     """7 → ``zevenvoud`` (as in 'in zevenvoud ondertekend')."""
-    return f"{telwoord(number)}voud" if number < len(TELWOORDEN) else f"{number}-voud"
+    word = telwoord(number)
+    return f"{word}voud" if word in TELWOORDEN else f"{word}-voud"
 
 
 FILTERS = {

@@ -8,7 +8,8 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from .paths import slug
+from .errors import BuildError
+from .paths import inside, slug
 
 #: The footer of every document, in Word and in the PDF alike: "Pagina X van Y". Text pieces
 #: and page counters (Word fields PAGE and NUMPAGES; CSS counters page and pages). The house
@@ -42,6 +43,10 @@ def find(template_dirs: list[Path], names: list[str]) -> Huisstijl:
     folders = [f for f in (base, specific) if f is not None]
     stylesheets = [f / "stijl.css" for f in folders if (f / "stijl.css").is_file()]
     docx = next((f / "sjabloon.docx" for f in reversed(folders) if (f / "sjabloon.docx").is_file()), None)
+    for path in [*stylesheets, *([docx] if docx else [])]:
+        if not inside(path, template_dirs):  # a link out of the folders: never read someone's files
+            raise BuildError(f"{path}: huisstijlbestand geweigerd: het is een koppeling naar {path.resolve()}, "
+                             "buiten de sjabloonmappen")
     return Huisstijl(specific.name if specific else "standaard", stylesheets, docx, folders)
 
 

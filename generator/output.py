@@ -5,10 +5,18 @@ reader sees the old file or the new one, never half of one. The manifest
 (``manifest.json``) records the hash of every file the tool wrote; a file whose
 hash no longer matches was changed by a person and is not overwritten unless
 asked (``--overschrijf``), and then only after a backup beside it.
+
+A build first writes every new file to its temporary file; when that fails (a full
+disk, a folder that cannot be written) the temporary files go and nothing has changed.
+Then it writes the manifest-to-be as ``.manifest-onderweg.json``, renames the files and
+writes ``manifest.json`` last, atomically, and removes the journal. A build killed between
+the renames leaves the journal: the next build reads it, and a file whose hash is in it
+is the tool's own completed write, not a person's edit.
 """
 
 from __future__ import annotations
 
+import glob
 import hashlib
 import json
 import os
@@ -16,9 +24,10 @@ import tempfile
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from .errors import OutputConflict
+from .errors import EnvironmentProblem, OutputConflict, environment_message
 
 MANIFEST = "manifest.json"
+JOURNAL = ".manifest-onderweg.json"
 
 
 def sha256(data: bytes) -> str:
@@ -26,19 +35,32 @@ def sha256(data: bytes) -> str:
 
 
 def write_atomic(path: Path, data: bytes) -> None:
-    path.parent.mkdir(parents=True, exist_ok=True)
-    handle, temporary = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=path.parent)
+    os.replace(stage(path, data), path)
+
+
+def stage(path: Path, data: bytes) -> str:
+    """Write ``data`` to a temporary file beside ``path`` (flushed to disk); returns its name.
+
+    An OSError names ``path`` (or its folder), not the temporary file nobody asked for.
+    """
+    try:
+        path.parent.mkdir(parents=True, exist_ok=True)
+        handle, temporary = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=path.parent)
+    except OSError as error:
+        raise OSError(error.errno, error.strerror, str(path.parent)) from None
     try:
         with os.fdopen(handle, "wb") as stream:
             stream.write(data)
             stream.flush()
             os.fsync(stream.fileno())
         os.chmod(temporary, 0o644)
-        os.replace(temporary, path)
-    except BaseException:
+    except BaseException as error:
         if os.path.exists(temporary):
             os.unlink(temporary)
+        if isinstance(error, OSError):
+            raise OSError(error.errno, error.strerror, str(path)) from None
         raise
+    return temporary
 
 
 @dataclass
@@ -58,7 +80,17 @@ class Report:
 
 
 def load_manifest(folder: Path) -> dict:
-    path = folder / MANIFEST
+    """The manifest, with the entries of an interrupted build whose files were completely written."""
+    data = _read_json(folder / MANIFEST)
+    journal = _read_json(folder / JOURNAL)
+    for name, entry in journal["bestanden"].items():
+        path = folder / name
+        if isinstance(entry, dict) and path.is_file() and _hash_of(path) == entry.get("sha256"):
+            data["bestanden"][name] = entry
+    return data
+
+
+def _read_json(path: Path) -> dict:
     if not path.is_file():
         return {"bestanden": {}}
     try:
@@ -68,6 +100,13 @@ def load_manifest(folder: Path) -> dict:
     if not isinstance(data, dict) or not isinstance(data.get("bestanden"), dict):
         return {"bestanden": {}}
     return data
+
+
+def _hash_of(path: Path) -> str | None:
+    try:
+        return sha256(path.read_bytes())
+    except OSError:
+        return None
 
 
 def backup_name(path: Path) -> Path:
@@ -109,13 +148,6 @@ def commit(folder: Path, outputs: list[Output], header: dict, overwrite: bool = 
             "Bewaar de wijzigingen in de YAML, of bouw opnieuw met --overschrijf: "
             "dan blijft een reservekopie naast het bestand staan."
         )
-    for path in conflicts:
-        backup = backup_name(path)
-        write_atomic(backup, path.read_bytes())
-        report.backups.append(backup)
-    for output in to_write:
-        write_atomic(folder / output.name, output.data)
-        report.written.append(folder / output.name)
     entries = {name: entry for name, entry in recorded.items() if (folder / name).exists()}
     for output in outputs:
         entries[output.name] = output.record
@@ -123,6 +155,49 @@ def commit(folder: Path, outputs: list[Output], header: dict, overwrite: bool = 
     new_manifest["bestanden"] = {name: entries[name] for name in sorted(entries)}
     text = json.dumps(new_manifest, indent=2, ensure_ascii=False, sort_keys=False) + "\n"
     manifest_path = folder / MANIFEST
-    if not manifest_path.exists() or manifest_path.read_text(encoding="utf-8") != text:
-        write_atomic(manifest_path, text.encode("utf-8"))
+    try:
+        staged = _stage_all(folder, conflicts, to_write)
+    except OSError as error:
+        raise EnvironmentProblem(environment_message(error) + "; er is niets geschreven") from None
+    try:
+        if staged:
+            write_atomic(folder / JOURNAL, text.encode("utf-8"))
+        for temporary, path in staged:
+            os.replace(temporary, path)
+        if not manifest_path.exists() or manifest_path.read_text(encoding="utf-8") != text:
+            write_atomic(manifest_path, text.encode("utf-8"))
+        if (folder / JOURNAL).exists():
+            os.unlink(folder / JOURNAL)
+    except OSError as error:
+        for temporary, _ in staged:
+            if os.path.exists(temporary):
+                os.unlink(temporary)
+        raise EnvironmentProblem(environment_message(error) + "; de bestanden die al klaar waren, staan in "
+                                 f"{JOURNAL}: de volgende build herkent ze") from None
+    report.backups.extend(path for _, path in staged[:len(conflicts)])
+    report.written.extend(folder / output.name for output in to_write)
     return report
+
+
+def _stage_all(folder: Path, conflicts: list[Path], to_write: list[Output]) -> list[tuple[str, Path]]:
+    """Backups and new files in temporary files beside their places; all of them, or none."""
+    staged: list[tuple[str, Path]] = []
+    for output in to_write:  # temporary files of a build that was killed before it could rename them
+        for stale in folder.glob(f".{glob.escape(output.name)}.*.tmp"):
+            stale.unlink(missing_ok=True)
+    try:
+        taken: set[Path] = set()
+        for path in conflicts:
+            backup = backup_name(path)
+            while backup in taken:  # pragma: no cover - two backups of one file in one build cannot happen
+                backup = backup.with_name("_" + backup.name)
+            taken.add(backup)
+            staged.append((stage(backup, path.read_bytes()), backup))
+        for output in to_write:
+            staged.append((stage(folder / output.name, output.data), folder / output.name))
+    except OSError:
+        for temporary, _ in staged:
+            if os.path.exists(temporary):
+                os.unlink(temporary)
+        raise
+    return staged

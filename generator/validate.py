@@ -106,6 +106,24 @@ _EXPECTED: dict[str, str] = {
     "model_attributes_type": "verwacht sleutels met waarden",
     "float_type": "verwacht een getal",
     "float_parsing": "verwacht een getal",
+    "finite_number": "verwacht een eindig getal",
+    "decimal_max_digits": "verwacht een getal met minder cijfers",
+    "decimal_max_places": "verwacht een getal met minder cijfers na de komma",
+    "decimal_whole_digits": "verwacht een getal met minder cijfers vóór de komma",
+    "datetime_type": "verwacht een datum en tijd",
+    "datetime_parsing": "verwacht een datum en tijd",
+    "datetime_from_date_parsing": "verwacht een datum en tijd",
+    "date_from_datetime_parsing": "verwacht een datum in de vorm JJJJ-MM-DD",
+    "time_type": "verwacht een tijd",
+    "time_parsing": "verwacht een tijd",
+    "set_type": "verwacht een lijst",
+    "frozen_set_type": "verwacht een lijst",
+    "string_sub_type": "verwacht tekst",
+    "bytes_type": "verwacht tekst",
+    "none_required": "verwacht geen waarde",
+    "mapping_type": "verwacht sleutels met waarden",
+    "iterable_type": "verwacht een lijst",
+    "list_from_iterable": "verwacht een lijst",
 }
 
 
@@ -171,10 +189,17 @@ def translate(error: dict, path: PathKey, content: Content, root: type[BaseModel
         message = _EXPECTED[kind] + found
         if kind == "string_type" and isinstance(value, (int, Decimal, bool, datetime.date)):
             message += " (zet de waarde tussen aanhalingstekens als het tekst is)"
-        if kind in ("date_type", "date_parsing") and isinstance(value, str):
+        if kind in ("date_type", "date_parsing") and isinstance(value, str) and _quoted(content, path) \
+                and re.fullmatch(r"\s*\d{4}-\d{1,2}-\d{1,2}\s*", value):
             message += " (schrijf de datum zonder aanhalingstekens)"
         return Problem(message, position, path)
-    return Problem(f"ongeldige waarde{found} ({error['msg']})", position, path)
+    return Problem(f"ongeldige waarde{found} (controle {kind})", position, path)  # no English from pydantic
+
+
+def _quoted(content: Content, path: PathKey) -> bool:
+    """Whether the value at ``path`` was written between quotes."""
+    scalar = content.sources.scalars.get(tuple(path))
+    return scalar is not None and scalar.style in ("'", '"')
 
 
 def known_keys(path: PathKey, root: type[BaseModel] = Inhoud) -> list[str]:

@@ -10,6 +10,7 @@ from decimal import Decimal
 from typing import Iterator
 
 from ..checks import Finding, duplicates
+from ..errors import suggestion
 from ..formatting import getal
 from ..model import Inhoud
 from ..model.financien import Financien, Kostenregel, Verdeelsleutel
@@ -85,7 +86,8 @@ def _key(key: Verdeelsleutel, keys: dict[str, Verdeelsleutel], names: list[str])
         seen = set()
         for index, name in enumerate(key.gemeenten):
             if name not in names:
-                yield Finding(key.pad + ("gemeenten", index), f'onbekende gemeente "{name}"; bekend zijn: {_known(names)}')
+                yield Finding(key.pad + ("gemeenten", index), f'onbekende gemeente "{name}"; '
+                              f"bekend zijn: {_known(names)}{suggestion(name, names)}")
             elif name in seen:
                 yield Finding(key.pad + ("gemeenten", index), f'gemeente "{name}" staat dubbel in de lijst')
             seen.add(name)
@@ -95,7 +97,8 @@ def _key(key: Verdeelsleutel, keys: dict[str, Verdeelsleutel], names: list[str])
             yield Finding(key.pad + ("waarden",), "noem minstens één gemeente met een waarde")
         for name, value in key.waarden.items():
             if name not in names:
-                yield Finding(key.pad + ("waarden", name), f'onbekende gemeente "{name}"; bekend zijn: {_known(names)}')
+                yield Finding(key.pad + ("waarden", name), f'onbekende gemeente "{name}"; '
+                              f"bekend zijn: {_known(names)}{suggestion(name, names)}")
             if value < 0:
                 yield Finding(key.pad + ("waarden", name), f"een waarde mag niet negatief zijn, gevonden {getal(value)}")
         if key.waarden and all(v >= 0 for v in key.waarden.values()) and sum(key.waarden.values()) == 0:

@@ -171,9 +171,12 @@ def check_value(soort: str, value: Any, gemeenten: list[str], artikelen: set[str
     """None when ``value`` fits ``soort``, otherwise a Dutch message saying what was expected."""
     if soort == "tekst":
         return None if isinstance(value, str) and value.strip() else "verwacht tekst"
-    if soort == "getal":
-        ok = isinstance(value, (int, Decimal)) and not isinstance(value, bool)
-        return None if ok else "verwacht een getal"
+    if soort == "getal":  # counts: members, weeks, months, years (telwoord makes words of them)
+        if isinstance(value, bool) or not isinstance(value, (int, Decimal)):
+            return "verwacht een geheel getal"
+        if isinstance(value, Decimal):
+            return f"verwacht een geheel getal, zonder komma of punt, gevonden {value}"
+        return None if value >= 0 else f"verwacht een geheel getal van 0 of meer, gevonden {value}"
     if soort == "datum":
         return None if isinstance(value, datetime.date) else "verwacht een datum in de vorm JJJJ-MM-DD"
     if soort == "ja-nee":

@@ -13,6 +13,7 @@ from typing import Iterator
 
 from ..checks import Finding, check, known_ids
 from ..derive import Afgeleid
+from ..errors import suggestion
 from ..formatting import MAANDEN, TELWOORDEN, opsomming, telwoord
 from ..model import Inhoud
 from .. import rechtsvormen
@@ -151,7 +152,7 @@ def _wgr_organen(inhoud: Inhoud, afgeleid: Afgeleid) -> Iterator[Finding]:
         elif model.centrumgemeente not in gemeenten:  # type: ignore[union-attr]
             yield Finding(model.pad + ("centrumgemeente",),  # type: ignore[union-attr]
                           f'"{model.centrumgemeente}" is geen deelnemende gemeente; deelnemers zijn: '  # type: ignore[union-attr]
-                          f"{opsomming(gemeenten)}")
+                          f"{opsomming(gemeenten)}{suggestion(model.centrumgemeente, gemeenten)}")
         delegatie = re.compile(r"\b(delegeren|delegeert|gedelegeerd|delegatie|(?:dragen|draagt)\b[^.;]{0,80}?\bover|"
                                r"overdragen|overdracht\s+van\s+bevoegdheden|overgedragen)\b", re.I)
         for artikel, tekst in regeling.teksten():
@@ -168,7 +169,8 @@ def _wgr_organen(inhoud: Inhoud, afgeleid: Afgeleid) -> Iterator[Finding]:
     if model.bekendmaking not in gemeenten:  # type: ignore[union-attr]
         yield Finding(model.pad + ("bekendmaking",),  # type: ignore[union-attr]
                       f'"{model.bekendmaking}" is geen deelnemende gemeente; de regeling wijst een deelnemer aan '  # type: ignore[union-attr]
-                      f"die voor de bekendmaking zorgt (Wgr); deelnemers zijn: {opsomming(gemeenten)}")
+                      f"die voor de bekendmaking zorgt (Wgr); deelnemers zijn: {opsomming(gemeenten)}"
+                      f"{suggestion(model.bekendmaking, gemeenten)}")
 
 
 def _consent(organen: list[str]) -> re.Pattern[str]:
