@@ -152,13 +152,13 @@ class Workspace:
 
 
 def run(count: int, seed: int, keep: Path | None = None, report_every: int = 0) -> Outcome:
-    from generator import versions
+    from generator import source
 
     rng = random.Random(seed)
     outcome = Outcome()
     workspace = Workspace()
-    revision = versions.revision
-    versions.revision = lambda folder: None  # the copies are not in git; asking git costs two processes a try
+    revision = source.revision
+    source.revision = lambda folder: None  # the copies are not in git; asking git costs two processes a try
     try:
         for number in range(1, count + 1):
             name, path, mutated, (status, lines) = workspace.one(rng)
@@ -176,7 +176,7 @@ def run(count: int, seed: int, keep: Path | None = None, report_every: int = 0) 
                 print(f"{number}: {outcome.ok} in orde, {outcome.content_errors} met meldingen, "
                       f"{len(outcome.failures)} fout", flush=True)
     finally:
-        versions.revision = revision
+        source.revision = revision
         workspace.close()
     return outcome
 
