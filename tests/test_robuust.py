@@ -280,3 +280,14 @@ def test_number_too_large_for_exact_sums(oost):
     line = only_problem(out)
     assert f"financien.yaml:{number}:" in line
     assert '"99999999999999999999999999999999" is te groot (hooguit 15 cijfers vóór de komma)' in line
+
+
+def test_telwoord_type_guard():
+    from decimal import Decimal
+
+    from generator.formatting import telwoord, voud
+
+    assert telwoord(Decimal("3")) == "drie" and voud(Decimal("7")) == "zevenvoud"
+    assert telwoord(Decimal("1.5")) == "1,5"
+    with pytest.raises(TypeError, match="telwoord verwacht een geheel getal, gevonden str"):
+        telwoord("drie")

@@ -178,3 +178,12 @@ def test_loader_reports_the_dutch_with_file_line_and_column(tmp_path):
         f"{caught.value.problems[0].position.file}:3:10: "
         "YAML-syntaxfout: dit aanhalingsteken wordt niet gesloten"
     )
+
+
+def test_reader_error_is_placed_on_one_line():
+    """PyYAML's reader names a character index; the message gives its line and column."""
+    text = "a: 1\nb: x\x07y\n"
+    with pytest.raises(yaml.reader.ReaderError) as caught:
+        compose(text, yaml.SafeLoader)
+    problem = syntax_problem(Path("x.yaml"), text, caught.value)
+    assert problem.display() == "x.yaml:2:5: YAML-syntaxfout: dit teken (een stuurteken) is niet toegestaan; verwijder het"
