@@ -261,17 +261,16 @@ def test_structures_as_the_source_has_them(fixture, weg, tmp_path):
 
 def test_amending_an_imported_regulation(tmp_path):
     """The imported XML regulation amended: instruction by instruction, with the real article numbers."""
-    from generator.paths import template_dirs
+    from generator.source import Source
     from generator.wijziging.bron import load_new, load_old
-    from generator.wijziging.git import Revisie
     from generator.wijziging.opdrachten import Opsteller
 
-    def revision(folder: Path, label: str) -> Revisie:
-        return Revisie(label, None, label, [(str(f), f.read_text(encoding="utf-8"))
-                                            for f in sorted(folder.glob("*.yaml"))])
+    def revision(folder: Path, label: str) -> Source:
+        return Source(folder, label, None, label, tuple((str(f), f.read_text(encoding="utf-8"))
+                                                        for f in sorted(folder.glob("*.yaml"))))
 
     folder = importeer(DATA / "regeling-cvdr.xml", tmp_path / "oud" / "content" / "bsr").map
-    before = load_old(revision(folder, "oud"), folder, template_dirs(folder))
+    before = load_old(revision(folder, "oud"))
     target = tmp_path / "nieuw" / "content" / "bsr"
     target.mkdir(parents=True)
     for file in folder.glob("*.yaml"):
@@ -286,7 +285,7 @@ def test_amending_an_imported_regulation(tmp_path):
     bestuur = chapters[1]["paragrafen"][0]["artikelen"][0]
     bestuur["leden"][0]["tekst"] = bestuur["leden"][0]["tekst"].replace("één lid", "twee leden")
     (target / "regeling.yaml").write_text(yaml.safe_dump(data, allow_unicode=True, sort_keys=False), encoding="utf-8")
-    after = load_new(revision(target, "nieuw"), target, template_dirs(target), before, "behouden")
+    after = load_new(revision(target, "nieuw"), before, "behouden")
     ops = Opsteller(before.regeling, after.regeling, positional=False).opdrachten()
     assert [op.zin for op in ops] == [
         "Artikel 1, onderdeel b, vervalt, onder verlettering van onderdeel c tot b.",
