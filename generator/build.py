@@ -49,11 +49,14 @@ class Project:
 class Job:
     deliverable: Deliverable
     gemeente: Gemeente | None = None
+    ronde: str | None = None  # the round (besluit id) of a per-round document
 
     @property
     def name(self) -> str:
         if self.gemeente is None:
             return self.deliverable.name
+        if self.ronde is not None:
+            return f"{self.deliverable.name}-{self.ronde}-{slug(self.gemeente.naam)}"
         return f"{self.deliverable.name}-{slug(self.gemeente.naam)}"
 
 
@@ -82,10 +85,11 @@ def load_project(content_dir: Path) -> Project:
     return Project(content_dir, content, inhoud, afgeleid, dirs, discover(dirs))
 
 
-def jobs(project: Project, gemeente: str | None = None, documents: list[str] | None = None) -> list[Job]:
+def jobs(project: Project, gemeente: str | None = None, documents: list[str] | None = None,
+         rondes: list[str] | None = None) -> list[Job]:
     """The documents to make: every declared deliverable whose parts are in the content,
-    one per gemeente where declared so; optionally only those of one gemeente or of the
-    named deliverables."""
+    one per gemeente where declared so (per round and gemeente for ``per_ronde``); optionally
+    only those of one gemeente, of the named deliverables or of the named rounds."""
     result: list[Job] = []
     wanted = None
     if documents:
@@ -112,7 +116,15 @@ def jobs(project: Project, gemeente: str | None = None, documents: list[str] | N
             continue
         if any(getattr(project.inhoud, part, None) in (None, []) for part in declaration.vereist):
             continue
-        if declaration.per_gemeente:
+        if declaration.per_ronde:
+            voorstellen = project.afgeleid.raadsvoorstellen
+            for ronde, partners in (voorstellen.rondes() if voorstellen else {}).items():
+                if rondes is not None and ronde not in rondes:
+                    continue
+                for partner in partners:
+                    if wanted is None or slug(partner.naam) == slug(wanted.naam):
+                        result.append(Job(deliverable, partner, ronde))
+        elif declaration.per_gemeente:
             for partner in project.afgeleid.deelnemers:
                 if wanted is None or partner is wanted:
                     result.append(Job(deliverable, partner))
@@ -125,6 +137,7 @@ def render(project: Project, job: Job):
     env = make_environment(project.template_dirs)
     declaration = job.deliverable.declaration
     context = context_for(project.inhoud, project.afgeleid, declaration, job.gemeente)
+    context["ronde"] = job.ronde
     html = render_html(env, declaration.sjabloon, context)
     document = to_document(job.name, html, project.inhoud.samenwerking.datum)
     names = [job.gemeente.naam] if job.gemeente else []
@@ -338,10 +351,11 @@ def build(
     gemeente: str | None = None,
     overwrite: bool = False,
     documents: list[str] | None = None,
+    rondes: list[str] | None = None,
 ) -> BuildResult:
     """Build the documents; a file whose inputs did not change since the last build is not made again."""
     project = load_project(content_dir)
-    selected = jobs(project, gemeente, documents)
+    selected = jobs(project, gemeente, documents, rondes)
     if not selected:
         raise ContentError([Problem("er is niets te bouwen: geen document heeft de onderdelen die het nodig heeft")])
     root = project_root(content_dir)

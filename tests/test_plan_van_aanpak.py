@@ -210,7 +210,7 @@ def test_budget_comes_from_the_businesscase_and_matches_every_proposal(word, fla
         if gemeente == "Totaal":
             continue
         slug = gemeente.removeprefix("Gemeente ").lower()
-        proposal = docx.Document(str(drechtsteden_build / f"raadsvoorstel-{slug}.docx"))
+        proposal = docx.Document(str(drechtsteden_build / f"raadsvoorstel-toestemming-toetreding-{slug}.docx"))
         opbouw = next(t for t in proposal.tables if t.rows[0].cells[0].text == "Kostenregel")
         shares = [amount_of(r.cells[3].text) for r in opbouw.rows[1:] if r.cells[0].text in names]
         assert amount_of(amount) == sum(shares), gemeente
