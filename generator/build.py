@@ -352,9 +352,19 @@ def build(
     overwrite: bool = False,
     documents: list[str] | None = None,
     rondes: list[str] | None = None,
+    definitief: bool = False,
 ) -> BuildResult:
-    """Build the documents; a file whose inputs did not change since the last build is not made again."""
+    """Build the documents; a file whose inputs did not change since the last build is not made again.
+
+    ``definitief``: the final version; content with placeholders ("(invullen)", "N.N.") is refused."""
     project = load_project(content_dir)
+    if definitief:
+        from .checks import placeholders
+
+        left = placeholders(project.inhoud, project.content)
+        if left:
+            raise ContentError(left + [Problem("een definitieve versie kan geen plaatshouders bevatten; vul ze in "
+                                               "of bouw zonder --definitief")])
     selected = jobs(project, gemeente, documents, rondes)
     if not selected:
         raise ContentError([Problem("er is niets te bouwen: geen document heeft de onderdelen die het nodig heeft")])

@@ -214,3 +214,28 @@ def test_bad_rounds_give_file_line_col_and_exit_2_and_nothing_written(tmp_path, 
     if line is not None:
         assert int(match.group(1)) == line
     assert not out.exists() or not any(out.rglob("*.*"))
+
+
+def test_placeholders_warn_in_check_and_stop_a_definitive_build(tmp_path):
+    folder = tmp_path / "content" / "oost-groningen-ict"
+    shutil.copytree(CONTENT / "oost-groningen-ict", folder)
+    path = folder / "gemeenten.yaml"
+    text = path.read_text(encoding="utf-8")
+    burgemeester = next(line for line in text.splitlines() if "burgemeester:" in line)
+    path.write_text(text.replace(burgemeester, "    burgemeester: N.N.", 1)
+                    .replace("registratienummer: MW12.0934", 'registratienummer: "(invullen)"', 1), encoding="utf-8")
+    lines = path.read_text(encoding="utf-8").splitlines()
+    where_nn = (lines.index("    burgemeester: N.N.") + 1, len("    burgemeester: ") + 1)
+    where_invullen = (next(i for i, line in enumerate(lines) if "(invullen)" in line) + 1,
+                      lines[next(i for i, line in enumerate(lines) if "(invullen)" in line)].index("(") + 1)
+    runner = CliRunner()
+    checked = runner.invoke(main, ["check", str(folder)])
+    assert checked.exit_code == 0, checked.output
+    assert f"waarschuwing: {path}:{where_nn[0]}:{where_nn[1]}: gemeenten[0].burgemeester: nog niet ingevuld: \"N.N.\"" \
+        in checked.output
+    assert f"{path}:{where_invullen[0]}:{where_invullen[1]}: " in checked.output
+    out = tmp_path / "uit"
+    refused = runner.invoke(main, ["build", str(folder), "--out", str(out), "--formaat", "docx", "--definitief"])
+    assert refused.exit_code == 2
+    assert f'{path}:{where_nn[0]}:{where_nn[1]}: gemeenten[0].burgemeester: nog niet ingevuld: "N.N."' in refused.output
+    assert not out.exists()
