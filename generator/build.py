@@ -18,7 +18,7 @@ from pathlib import Path
 from . import __version__, huisstijl, parts, versions  # noqa: F401 - parts registers derivers, checks, charts
 from .checks import run_checks
 from .deliverables import Deliverable, discover
-from .derive import Afgeleid, derive
+from .derive import Afgeleid, Invoer, derive
 from .errors import BuildError, ContentError, Problem
 from .loader import Content, load_folder
 from .model import Gemeente, Inhoud
@@ -76,9 +76,7 @@ def load_project(content_dir: Path) -> Project:
 
     inhoud = validate(content)
     dirs = template_dirs(content_dir)
-    afgeleid = derive(inhoud, dirs)
-    afgeleid.bronrevisie = versions.revision(content_dir)
-    afgeleid.versie = inhoud.versies[-1].versie if inhoud.versies else None
+    afgeleid = derive(inhoud, Invoer(tuple(dirs), versions.revision(content_dir)))
     problems: list[Problem] = run_checks(inhoud, afgeleid, content)
     if problems:
         raise ContentError(problems)

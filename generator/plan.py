@@ -15,7 +15,8 @@ from decimal import Decimal
 from typing import Iterator
 
 from .checks import Finding, check, duplicates
-from .derive import Afgeleid, deriver
+from .derive import Afgeleid, Invoerzicht, deriver
+from .finance.engine import Financieel
 from .formatting import bedrag
 from .model import Inhoud
 from .model.plan_van_aanpak import Onderdeel, PlanVanAanpak, Risico
@@ -127,13 +128,13 @@ class BudgetBeeld:
     kolom: str = "Beheerd door"  # the heading of the second column
 
 
-def budget_view(inhoud: Inhoud, afgeleid: Afgeleid | None = None) -> BudgetBeeld | None:
+def budget_view(inhoud: Inhoud, financieel: Financieel | None = None) -> BudgetBeeld | None:
     """The budget as the document shows it, from the plan's lines or the finance engine."""
     plan = inhoud.plan_van_aanpak
     if plan is None:
         return None
     if plan.budget.bron == "financien":
-        return _budget_from_finance(plan, getattr(afgeleid, "financien", None))
+        return _budget_from_finance(plan, financieel)
     names = {u.id: u.naam for u in plan.projectorganisatie.onderdelen}
     budget = plan.budget
     years: list[int | None] = sorted({p.jaar for p in budget.posten if p.jaar is not None}) or [None]
@@ -154,7 +155,7 @@ def budget_view(inhoud: Inhoud, afgeleid: Afgeleid | None = None) -> BudgetBeeld
                        budget.toelichting, "plan van aanpak")
 
 
-def _budget_from_finance(plan: PlanVanAanpak, financieel) -> BudgetBeeld | None:
+def _budget_from_finance(plan: PlanVanAanpak, financieel: Financieel | None) -> BudgetBeeld | None:
     """The incidental costs of the preferred scenario (optionally some categories), and who pays them."""
     if financieel is None or financieel.voorkeur is None:
         return None  # reported by the checks
@@ -180,12 +181,18 @@ def _budget_from_finance(plan: PlanVanAanpak, financieel) -> BudgetBeeld | None:
                        f"businesscase, scenario ‘{scenario.naam}’", kolom="Categorie")
 
 
-@deriver
-def _plan(inhoud: Inhoud, afgeleid: Afgeleid) -> None:
+@dataclass(frozen=True)
+class Plan:
+    organisatie: Knoop | None
+    risicos: list[RisicoRegel]
+    plan_budget: BudgetBeeld | None
+
+
+@deriver(Plan, needs=("financien",))
+def _plan(inhoud: Inhoud, nodig: Invoerzicht) -> Plan:
     plan = inhoud.plan_van_aanpak
-    afgeleid.organisatie = organisation_tree(plan) if plan else None
-    afgeleid.risicos = weighed_risks(plan) if plan else []
-    afgeleid.plan_budget = budget_view(inhoud, afgeleid)
+    return Plan(organisation_tree(plan) if plan else None, weighed_risks(plan) if plan else [],
+                budget_view(inhoud, nodig.financien))
 
 
 # -- checks ------------------------------------------------------------------------------------
@@ -196,7 +203,7 @@ def _plan_van_aanpak(inhoud: Inhoud, afgeleid: Afgeleid) -> Iterator[Finding]:
     plan = inhoud.plan_van_aanpak
     if plan is None:
         return
-    proces = getattr(afgeleid, "proces", None)
+    proces = afgeleid.proces
     if proces is None or (proces.bruikbaar and not proces.stappen):
         yield Finding(plan.pad, "een plan van aanpak heeft een planning met fasen en stappen nodig: zet in "
                                 "`planning` een proces (`proces: standaard`) of eigen `fasen` en `stappen`")

@@ -14,12 +14,12 @@ import datetime
 import string
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Iterator
+from typing import Iterable, Iterator
 
 from pydantic import ValidationError
 
 from .checks import Finding, check, duplicates
-from .derive import Afgeleid, deriver
+from .derive import Afgeleid, Invoerzicht, deriver
 from .errors import ContentError, PathKey, Problem
 from .formatting import datum
 from .loader import Content, load_file
@@ -150,6 +150,12 @@ class ProcesBeeld:
     def stap(self, key: str) -> PlanStap | None:
         return next((s for s in self.stappen if s.id == key), None)
 
+    def verwijsdoelen(self) -> dict[str, str]:
+        """How a reference ``[[id]]`` to a step or a phase reads."""
+        targets = {s.id: s.label for s in self.stappen}
+        targets.update({f.id: f"fase {f.nummer}" for f in self.fasen})
+        return targets
+
     @property
     def gewijzigd(self) -> list[PlanStap]:
         return [s for s in self.stappen if s.herkomst == "aangepast" and s.vervalt is None]
@@ -190,8 +196,8 @@ class ProcesBeeld:
 # -- the library ------------------------------------------------------------------------------
 
 
-def library_dirs(afgeleid: Afgeleid) -> list[Path]:
-    dirs = list(getattr(afgeleid, "sjabloonmappen", []) or [])
+def library_dirs(sjabloonmappen: Iterable[Path]) -> list[Path]:
+    dirs = list(sjabloonmappen)
     if PACKAGE_TEMPLATES not in dirs:
         dirs.append(PACKAGE_TEMPLATES)
     return dirs
@@ -245,14 +251,14 @@ def load_process(file: Path) -> Proces:
 # -- adopting and adjusting -----------------------------------------------------------------
 
 
-def build_process(inhoud: Inhoud, afgeleid: Afgeleid) -> ProcesBeeld | None:
+def build_process(inhoud: Inhoud, sjabloonmappen: Iterable[Path]) -> ProcesBeeld | None:
     planning = inhoud.planning
     if planning is None:
         return None
     findings: list[Finding] = []
     library: Proces | None = None
     if planning.proces is not None:
-        dirs = library_dirs(afgeleid)
+        dirs = library_dirs(sjabloonmappen)
         file = find_process(planning.proces, dirs)
         if file is None:
             known = ", ".join(available_processes(dirs)) or "geen"
@@ -420,19 +426,19 @@ def _number(fasen: list[PlanFase], own: bool) -> None:
 # -- council decisions and timelines ----------------------------------------------------------
 
 
-def council_decisions(inhoud: Inhoud, afgeleid: Afgeleid, beeld: ProcesBeeld | None) -> list[Raadsbesluit]:
+def council_decisions(inhoud: Inhoud, deelnemers: Iterable[Gemeente], beeld: ProcesBeeld | None) -> list[Raadsbesluit]:
     result = []
     for besluit in inhoud.besluiten or []:
-        meetings = [(g, g.besluitvorming.get(besluit.id)) for g in afgeleid.deelnemers]
+        meetings = [(g, g.besluitvorming.get(besluit.id)) for g in deelnemers]
         stap = next((s for s in beeld.stappen if besluit in s.besluiten), None) if beeld else None
         result.append(Raadsbesluit(besluit, meetings, stap))
     return result
 
 
-def timelines(inhoud: Inhoud, afgeleid: Afgeleid) -> list[Tijdlijn]:
+def timelines(inhoud: Inhoud, deelnemers: Iterable[Gemeente]) -> list[Tijdlijn]:
     decisions = {b.id: b for b in inhoud.besluiten or []}
     result = []
-    for gemeente in afgeleid.deelnemers:
+    for gemeente in deelnemers:
         events = []
         for key, vergadering in gemeente.besluitvorming.items():
             besluit = decisions.get(key)
@@ -462,18 +468,19 @@ def milestones(inhoud: Inhoud, decisions: list[Raadsbesluit]) -> list[MijlpaalRe
     return sorted(rows, key=lambda r: (r.datum, r.afgeleid))
 
 
-@deriver
-def _process(inhoud: Inhoud, afgeleid: Afgeleid) -> None:
-    beeld = build_process(inhoud, afgeleid)
-    afgeleid.proces = beeld
-    afgeleid.raadsbesluiten = council_decisions(inhoud, afgeleid, beeld)
-    afgeleid.tijdlijnen = timelines(inhoud, afgeleid)
-    afgeleid.mijlpalen = milestones(inhoud, afgeleid.raadsbesluiten)
-    if beeld is not None:
-        targets = {s.id: s.label for s in beeld.stappen}
-        targets.update({f.id: f"fase {f.nummer}" for f in beeld.fasen})
-        for scope in ("planning", "plan_van_aanpak"):
-            afgeleid.verwijzingen.setdefault(scope, {}).update(targets)
+@dataclass(frozen=True)
+class Procesdeel:
+    proces: ProcesBeeld | None  # None without `planning`
+    raadsbesluiten: list[Raadsbesluit]
+    tijdlijnen: list[Tijdlijn]
+    mijlpalen: list[MijlpaalRegel]
+
+
+@deriver(Procesdeel, needs=("sjabloonmappen", "deelnemers"))
+def _process(inhoud: Inhoud, nodig: Invoerzicht) -> Procesdeel:
+    beeld = build_process(inhoud, nodig.sjabloonmappen)
+    decisions = council_decisions(inhoud, nodig.deelnemers, beeld)
+    return Procesdeel(beeld, decisions, timelines(inhoud, nodig.deelnemers), milestones(inhoud, decisions))
 
 
 # -- checks -----------------------------------------------------------------------------------

@@ -28,13 +28,14 @@ docs/rondes.md):
 
 from __future__ import annotations
 
+import datetime
 import re
 from dataclasses import dataclass, field
 from decimal import Decimal
 from typing import Iterator
 
 from .checks import Finding, check
-from .derive import Afgeleid, deriver
+from .derive import Afgeleid, Invoerzicht, deriver
 from .finance.allocation import allocate
 from .formatting import bedrag, datum, opsomming
 from .model import Argument, Besluit, Gemeente, Inhoud, Raadsvoorstel, Vergadering
@@ -137,9 +138,10 @@ class Voorstel:
 class Raadsvoorstellen:
     """Per round and per gemeente: views on the raadsvoorstel texts of the content."""
 
-    def __init__(self, inhoud: Inhoud, afgeleid: Afgeleid):
+    def __init__(self, inhoud: Inhoud, afgeleid: Invoerzicht, wijziging: Wijzigingsbijlage | None = None):
         self.inhoud = inhoud
         self.afgeleid = afgeleid
+        self.wijziging = wijziging
         self.besluiten = {b.id: b for b in inhoud.besluiten or []}
         self.teksten: dict[str, Raadsvoorstel] = {}
         for voorstel in [inhoud.raadsvoorstel, *inhoud.raadsvoorstellen]:
@@ -165,7 +167,7 @@ class Raadsvoorstellen:
 
     def _share(self, gemeente: Gemeente, besluit: Besluit):
         """This gemeente's part of the chosen scenario, from the one finance engine."""
-        financieel = getattr(self.afgeleid, "financien", None)
+        financieel = self.afgeleid.financien
         if financieel is None:
             return None
         scenario = besluit.scenario if besluit.scenario else None
@@ -174,7 +176,19 @@ class Raadsvoorstellen:
         return financieel.aandeel(gemeente.naam, scenario)
 
     def voor(self, gemeente: Gemeente, ronde: str | None = None) -> Voorstel:
+        """One gemeente's raadsvoorstel in one round (default: the round of ``raadsvoorstel``)."""
         besluit = self.besluiten.get(ronde) if ronde else self.besluit
+        voorstel = self._voor(gemeente, besluit)
+        amendment = self.wijziging
+        if amendment is not None and besluit is self.besluit:
+            # The amendment is the first bijlage; the shares from the businesscase (which belong to
+            # the trajectory of the regulation itself) and milestones before its date are left out.
+            voorstel.bijlagen = [amendment.bijlage, *voorstel.bijlagen]
+            voorstel.financien = None
+            voorstel.mijlpalen = [m for m in voorstel.mijlpalen if m.datum >= amendment.datum]
+        return voorstel
+
+    def _voor(self, gemeente: Gemeente, besluit: Besluit | None) -> Voorstel:
         voorstel = self.teksten.get(besluit.id) if besluit else None
         if voorstel is None or besluit is None:  # excluded by the checks
             raise ValueError("geen raadsvoorstel in de inhoud voor deze ronde")
@@ -252,7 +266,7 @@ class Raadsvoorstellen:
         """The regulation's own articles that are the ground of this round (ids)."""
         if besluit.artikelen:
             return list(besluit.artikelen)
-        tekst = getattr(self.afgeleid, "regeling", None)
+        tekst = self.afgeleid.regeling
         if tekst is None:
             return []
         ids: list[str] = []
@@ -262,7 +276,7 @@ class Raadsvoorstellen:
 
     def artikelgrond(self, besluit: Besluit) -> list[str]:
         """``artikel 30 van de Gemeenschappelijke regeling X``, with the derived numbers."""
-        tekst = getattr(self.afgeleid, "regeling", None)
+        tekst = self.afgeleid.regeling
         if tekst is None:
             return []
         refs = [r for r in (tekst.absolute_resolver(key) for key in self.artikelen(besluit)) if r]
@@ -453,10 +467,25 @@ def _leden(leden: list[str]) -> str:
     return f"{opsomming(leden)} lid" if len(leden) > 1 else f"{leden[0]} lid"
 
 
-@deriver
-def _raadsvoorstellen(inhoud: Inhoud, afgeleid: Afgeleid) -> None:
-    has_text = inhoud.raadsvoorstel is not None or bool(inhoud.raadsvoorstellen)
-    afgeleid.raadsvoorstellen = Raadsvoorstellen(inhoud, afgeleid) if has_text else None
+@dataclass(frozen=True)
+class Wijzigingsbijlage:
+    """For the raadsvoorstel asking toestemming for an amendment: the amendment as first bijlage."""
+
+    bijlage: str
+    datum: datetime.date
+
+
+@dataclass(frozen=True)
+class RaadsvoorstelDeel:
+    raadsvoorstellen: Raadsvoorstellen | None
+
+
+@deriver(RaadsvoorstelDeel, needs=("deelnemers", "toetreders", "uittreders", "voorkeursscenario", "financien",
+                                   "regeling", "wijzigingsbijlage"))
+def _raadsvoorstellen(inhoud: Inhoud, nodig: Invoerzicht) -> RaadsvoorstelDeel:
+    if inhoud.raadsvoorstel is None and not inhoud.raadsvoorstellen:
+        return RaadsvoorstelDeel(None)
+    return RaadsvoorstelDeel(Raadsvoorstellen(inhoud, nodig, nodig.wijzigingsbijlage))
 
 
 @check
@@ -572,7 +601,7 @@ def _grounds_exist(besluit: Besluit, inhoud: Inhoud, afgeleid: Afgeleid) -> Iter
     """An article named as ground is an article of the regulation."""
     if not besluit.artikelen:
         return
-    tekst = getattr(afgeleid, "regeling", None)
+    tekst = afgeleid.regeling
     if tekst is None:
         yield Finding(besluit.pad + ("artikelen",), "er is geen regeling (regeling.yaml) waarvan deze artikelen de "
                       "grondslag kunnen zijn")

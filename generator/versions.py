@@ -8,11 +8,22 @@ the content folder are marked; outside a git repository there is no revision.
 from __future__ import annotations
 
 import subprocess
+from dataclasses import dataclass
 from pathlib import Path
 
 from .checks import Finding, check, duplicates
-from .derive import Afgeleid
+from .derive import Afgeleid, Invoerzicht, deriver
 from .model import Inhoud
+
+
+@dataclass(frozen=True)
+class Versiestand:
+    versie: str | None  # the latest version in the version table (``afgeleid.bronrevisie`` is an input)
+
+
+@deriver(Versiestand)
+def _versie(inhoud: Inhoud, nodig: Invoerzicht) -> Versiestand:
+    return Versiestand(inhoud.versies[-1].versie if inhoud.versies else None)
 
 
 def revision(folder: Path) -> str | None:

@@ -32,7 +32,7 @@ TERM = re.compile(rf"\b({NUMBER}) (dagen|weken|maanden|jaar|jaren)\b")
 @pytest.fixture(scope="module")
 def builder():
     project = load_project(ROOT / "content" / "drechtsteden")
-    return _Builder(project.inhoud, project.afgeleid)
+    return _Builder(project.inhoud, project.afgeleid.deelnemers)
 
 
 def sample(spec: clausules.ParameterSpec, renderer, changed: bool):

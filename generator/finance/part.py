@@ -7,20 +7,26 @@ in it (the build then stops with those problems before any template runs).
 
 from __future__ import annotations
 
+from dataclasses import dataclass
 from typing import Iterator
 
 from ..checks import Finding, check
-from ..derive import Afgeleid, deriver
+from ..derive import Afgeleid, Invoerzicht, deriver
 from ..model import Inhoud
 from . import charts  # noqa: F401 - registers the charts
-from .engine import compute
+from .engine import Financieel, compute
 from .validation import findings
 
 
-@deriver
-def _financien(inhoud: Inhoud, afgeleid: Afgeleid) -> None:
+@dataclass(frozen=True)
+class Financien:
+    financien: Financieel | None
+
+
+@deriver(Financien)
+def _financien(inhoud: Inhoud, nodig: Invoerzicht) -> Financien:
     valid = inhoud.financien is not None and not any(True for _ in findings(inhoud))
-    afgeleid.financien = compute(inhoud) if valid else None
+    return Financien(compute(inhoud) if valid else None)
 
 
 @check

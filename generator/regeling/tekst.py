@@ -12,14 +12,14 @@ from __future__ import annotations
 import difflib
 import re
 from dataclasses import dataclass, field
-from typing import Any, Iterator
+from typing import Any, Iterable, Iterator
 
 from markupsafe import Markup
 from pydantic import ValidationError
 
 from .. import markup
 from ..checks import Finding
-from ..derive import Afgeleid, deriver
+from ..derive import Invoerzicht, deriver
 from ..errors import PathKey
 from ..formatting import opsomming
 from ..model import Gemeente, Inhoud
@@ -310,11 +310,11 @@ def word_references(text: str, phrase) -> str:
 
 
 class _Builder:
-    def __init__(self, inhoud: Inhoud, afgeleid: Afgeleid):
+    def __init__(self, inhoud: Inhoud, deelnemers: Iterable[Gemeente]):
         self.inhoud = inhoud
         self.regeling: model.Regeling = inhoud.regeling  # type: ignore[assignment]
         self.vorm = inhoud.samenwerking.vorm
-        self.deelnemers: list[Gemeente] = sorted(afgeleid.deelnemers, key=lambda g: g.naam.casefold())
+        self.deelnemers: list[Gemeente] = sorted(deelnemers, key=lambda g: g.naam.casefold())
         self.findings: list[Finding] = []
         self.targets: dict[str, Plaats] = {}
         self.library = clausules.library()
@@ -681,15 +681,19 @@ def _one_paragraph(text: str) -> str | None:
     return None
 
 
-@deriver
-def _regeling(inhoud: Inhoud, afgeleid: Afgeleid) -> None:
+@dataclass(frozen=True)
+class Regelingdeel:
+    regeling: RegelingTekst | None  # None without `regeling`
+
+
+@deriver(Regelingdeel, needs=("deelnemers", "wijzigingsinvoer"))
+def _regeling(inhoud: Inhoud, nodig: Invoerzicht) -> Regelingdeel:
     if inhoud.regeling is None:
-        afgeleid.regeling = None
-        afgeleid.verwijzingen["regeling"] = {}
-        return
-    tekst = _Builder(inhoud, afgeleid).build()
-    afgeleid.regeling = tekst
-    afgeleid.verwijzingen["regeling"] = dict(tekst.absolute)
+        return Regelingdeel(None)
+    tekst = _Builder(inhoud, nodig.deelnemers).build()
+    if nodig.wijzigingsinvoer is not None:  # the new version of an amendment, as that amendment establishes it
+        tekst = nodig.wijzigingsinvoer.vastgesteld(inhoud, tekst)
+    return Regelingdeel(tekst)
 
 
 __all__ = ["RegelingTekst", "Artikel", "Lid", "Onderdeel", "Sub", "Tekstdeel", "letter"]

@@ -19,14 +19,15 @@ from typing import Callable
 
 from .. import parts  # noqa: F401 - registers derivers and checks
 from ..checks import run_checks
-from ..derive import Afgeleid, derive
+from ..derive import Afgeleid, Invoer, derive
 from ..errors import ContentError, Position, Problem
 from ..loader import Content, load_texts
 from ..model import Inhoud
 from ..regeling.tekst import RegelingTekst
 from ..validate import validate
-from .git import Revisie
+from .git import WORKING_TREE, Revisie
 from .indeling import Indeling, check_structure, staying
+from .part import WijzigingInvoer
 
 NUMMERINGEN = ("behouden", "vernummeren")
 
@@ -63,10 +64,8 @@ def _validated(revisie: Revisie, folder: Path, only_regulation: bool = False) ->
     return content, inhoud
 
 
-def _derived(revisie: Revisie, content: Content, inhoud: Inhoud, template_dirs: list[Path], all_checks: bool) -> Stand:
-    afgeleid = derive(inhoud, template_dirs)
-    afgeleid.versie = inhoud.versies[-1].versie if inhoud.versies else None
-    afgeleid.bronrevisie = None
+def _derived(revisie: Revisie, content: Content, inhoud: Inhoud, invoer: Invoer, all_checks: bool) -> Stand:
+    afgeleid = derive(inhoud, invoer)
     problems = run_checks(inhoud, afgeleid, content)
     if not all_checks:  # the old version: only what stands in the way of its text
         problems = [p for p in problems if p.path[:1] == ("regeling",)]
@@ -77,12 +76,13 @@ def _derived(revisie: Revisie, content: Content, inhoud: Inhoud, template_dirs: 
 
 def load_old(revisie: Revisie, folder: Path, template_dirs: list[Path]) -> Stand:
     content, inhoud = _validated(revisie, folder, only_regulation=True)
-    return _derived(revisie, content, inhoud, template_dirs, all_checks=False)
+    return _derived(revisie, content, inhoud, Invoer(tuple(template_dirs)), all_checks=False)
 
 
 def load_new(revisie: Revisie, folder: Path, template_dirs: list[Path], old: Stand, nummering: str,
              besluit: Callable[[Inhoud], str | None] = lambda inhoud: None, fresh: bool = False) -> Stand:
-    """The new version, numbered for the amendment (see the module docstring).
+    """The new version, numbered for the amendment (see the module docstring) and derived with the
+    old one as input, so that ``afgeleid.wijzigingsregeling`` is the amendment (``fresh``: integraal).
 
     ``besluit`` names the decision whose meeting dates go into the slotformulier (None: blank dates).
     """
@@ -96,7 +96,9 @@ def load_new(revisie: Revisie, folder: Path, template_dirs: list[Path], old: Sta
     elif regeling.nummering != "vast":
         _keep_numbers(regeling, old.regeling)
     regeling.besluit = besluit(inhoud)
-    stand = _derived(revisie, content, inhoud, template_dirs, all_checks=True)
+    amendment = WijzigingInvoer(old, revisie.label, integraal=fresh, vernummeren=nummering == "vernummeren")
+    source = f"{(old.revisie.commit or '')[:12]}..{(revisie.commit or '')[:12] or WORKING_TREE}"
+    stand = _derived(revisie, content, inhoud, Invoer(tuple(template_dirs), source, amendment), all_checks=True)
     stand.eigen_nummering = own
     return stand
 

@@ -14,64 +14,18 @@ build (hand edits are protected the same way):
 
 from __future__ import annotations
 
-import datetime
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from pathlib import Path
 
-from markupsafe import Markup, escape
-
-from .. import __version__, markup
+from .. import __version__
 from ..build import Job, Project, produce_all, render
 from ..deliverables import Declaratie, Deliverable
 from ..errors import ContentError, Problem
-from ..formatting import datum, opsomming
-from ..model import Besluit, Inhoud
 from ..output import Output, Report, commit
 from ..paths import PACKAGE_TEMPLATES, project_root, slug, template_dirs
-from ..regeling.tekst import RegelingTekst, Tekstdeel
-from ..regeling.numbering import Plaats
 from . import git
 from .bron import Stand, load_new, load_old, positional
-from .opdrachten import Opdracht, Opsteller
-from .redline import redline
-from .samenvatting import veranderingen
-
-WGR = "de Wet gemeenschappelijke regelingen"
-
-
-@dataclass
-class Uitleg:
-    """The artikelsgewijze toelichting of one lettered change."""
-
-    kop: str
-    omschrijving: str
-    teksten: list[Markup] = field(default_factory=list)
-
-
-@dataclass
-class Wijzigingsregeling:
-    """Everything the templates under ``templates/wijziging/`` need."""
-
-    vorm: str  # "artikelsgewijs" or "integraal"
-    opschrift: str
-    citeertitel: str  # of the regulation amended, as it is now
-    oud: str
-    nieuw: str
-    datum: datetime.date
-    aanhef: str
-    overwegingen: list[Markup]  # each ends with a semicolon
-    toestemming: str | None
-    gelet_op: str
-    besluittekst: str
-    opdrachten: list[Opdracht]
-    inwerkingtreding: str
-    ondertekening: list
-    toelichting: str | None  # Markdown
-    veranderingen: list[str]
-    uitleg: list[Uitleg]
-    uitleg_artikel_ii: str
-    redline: Markup
-    nieuw_regeling: RegelingTekst
+from .part import decision_of
 
 
 @dataclass
@@ -81,18 +35,6 @@ class Resultaat:
     namen: list[str]
     opmerkingen: list[str]
     opdrachten: int
-
-
-def _decision(inhoud: Inhoud) -> Besluit | None:
-    """The decision of kind toestemming-wijziging this amendment belongs to."""
-    decisions = {b.id: b for b in inhoud.besluiten or []}
-    if inhoud.wijziging is not None and inhoud.wijziging.besluit is not None:
-        return decisions.get(inhoud.wijziging.besluit)
-    if inhoud.raadsvoorstel is not None:
-        found = decisions.get(inhoud.raadsvoorstel.besluit)
-        if found is not None and found.soort == "toestemming-wijziging":
-            return found
-    return None
 
 
 def wijziging(content_dir: Path, rev_oud: str, rev_nieuw: str | None = None, out_dir: Path = Path("output"),
@@ -109,19 +51,13 @@ def wijziging(content_dir: Path, rev_oud: str, rev_nieuw: str | None = None, out
             "artikel kan dan niet eenduidig. Behoud de nummers (--nummering behouden) of stel de hele tekst opnieuw "
             "vast (--integraal)")])
     new = load_new(new_revision, folder, dirs, old, nummering, fresh=integraal,
-                   besluit=lambda inhoud: getattr(_decision(inhoud), "id", None))
+                   besluit=lambda inhoud: getattr(decision_of(inhoud), "id", None))
     notes: list[str] = []
     _check_explanations(old, new)
-    steps_ops: list[Opdracht] = []
-    if not integraal:
-        steps_ops = Opsteller(old.regeling, new.regeling, positional=nummering == "vernummeren").opdrachten()
-    changes = veranderingen(old.regeling, new.regeling)
-    if not changes:
+    data = new.afgeleid.wijzigingsregeling
+    if not data.veranderingen:
         raise ContentError([Problem(f"de tekst van de regeling is in revisie {old_revision.label} en "
                                     f"{new_revision.label} gelijk; er is niets te wijzigen")])
-    data = _regeling(old, new, steps_ops, changes, integraal)
-    new.afgeleid.wijzigingsregeling = data
-    new.afgeleid.bronrevisie = f"{(old_revision.commit or '')[:12]}..{(new_revision.commit or '')[:12] or git.WORKING_TREE}"
     stem = f"wijzigingsregeling-{old_revision.label}-{new_revision.label}"
 
     project = Project(folder, new.content, new.inhoud, new.afgeleid, dirs, [])
@@ -130,12 +66,7 @@ def wijziging(content_dir: Path, rev_oud: str, rev_nieuw: str | None = None, out
     jobs.append((_job(dirs, "wijzigingsregeling", data.opschrift, main), stem, formats))
     jobs.append((_job(dirs, "wijzigingsregeling-redline", f"{data.citeertitel}: bijgehouden wijzigingen",
                       "wijziging/redline.html.j2", verwijzingen="regeling"), f"{stem}-redline", ("docx",)))
-    decision = _decision(new.inhoud)
-    voorstel = new.inhoud.raadsvoorstel
-    if voorstel is not None and decision is not None and voorstel.besluit == decision.id:
-        new.afgeleid.raadsvoorstellen = _VoorDeWijziging(new.afgeleid.raadsvoorstellen,
-                                                         f"Ontwerp van de {data.opschrift[:1].lower()}"
-                                                         f"{data.opschrift[1:]}, met toelichting (bijgevoegd)", data.datum)
+    if new.afgeleid.wijzigingsbijlage is not None:  # the raadsvoorstel asks toestemming for this amendment
         for gemeente in new.afgeleid.deelnemers:
             job = _job(dirs, "wijzigingsregeling-raadsvoorstel", "Raadsvoorstel", "wijziging/raadsvoorstel.html.j2",
                        gemeente=gemeente)
@@ -172,7 +103,7 @@ def wijziging(content_dir: Path, rev_oud: str, rev_nieuw: str | None = None, out
     target = out_dir / slug(folder.resolve().name)
     header = {"samenwerking": new.inhoud.samenwerking.naam, "generator": f"samenwerking {__version__}"}
     report = commit(target, outputs, header, overwrite)
-    return Resultaat(target, report, [o.name for o in outputs], notes, len(steps_ops))
+    return Resultaat(target, report, [o.name for o in outputs], notes, len(data.opdrachten))
 
 
 def _check_explanations(old: Stand, new: Stand) -> None:
@@ -195,109 +126,11 @@ def _check_explanations(old: Stand, new: Stand) -> None:
         raise ContentError(problems)
 
 
-def _regeling(old: Stand, new: Stand, ops: list[Opdracht], changes: list[str], integraal: bool) -> Wijzigingsregeling:
-    inhoud = new.inhoud
-    wijziging = inhoud.wijziging
-    before, after = old.regeling, new.regeling
-    citeertitel = before.citeertitel
-    opschrift = (wijziging.opschrift if wijziging and wijziging.opschrift else f"Wijziging van de {citeertitel}")
-    date = (wijziging.datum if wijziging and wijziging.datum else None) or inhoud.samenwerking.datum
-    ingang = wijziging.inwerkingtreding if wijziging else None
-    if wijziging and wijziging.overwegingen:
-        parts = [Tekstdeel(text, wijziging.pad + ("overwegingen", i), Plaats(), regeling=after)
-                 for i, text in enumerate(wijziging.overwegingen)]
-        overwegingen = [part.html(einde=";") for part in parts]
-    else:
-        parts = [Tekstdeel(f"het wenselijk is de {citeertitel} te wijzigen", (), Plaats(), regeling=after)]
-        overwegingen = [escape(f"het wenselijk is de {citeertitel} te wijzigen;")]
-    if integraal:  # the regulation's own overwegingen were those of the decision that made it
-        after.overwegingen = parts
-    amendment_article = next(iter(before.met_onderwerp("wijziging")), None)
-    grounds = [f"artikel 1 van {WGR}"]
-    if amendment_article is not None:
-        grounds.append(f"artikel {amendment_article.nummer} van de {citeertitel}")
-    if integraal:
-        when = f" met ingang van {datum(ingang)}" if ingang else ""
-        besluittekst = f"de {citeertitel} te wijzigen, zodat deze{when} komt te luiden als volgt:"
-        after.besluittekst = besluittekst
-    else:
-        besluittekst = f"de volgende regeling tot wijziging van de {citeertitel} te treffen:"
-    if ingang:
-        inwerking = f"Deze regeling treedt in werking op {datum(ingang)}."
-    else:
-        inwerking = "Deze regeling treedt in werking met ingang van de dag na die waarop zij is bekendgemaakt."
-    announcement = next(iter(before.met_onderwerp("bekendmaking")), None)
-    bekendmaking = inhoud.regeling.bekendmaking if inhoud.regeling else ""
-    uitleg_ii = "Artikel II bepaalt wanneer de wijziging in werking treedt."
-    if bekendmaking:
-        uitleg_ii += f" De gemeente {bekendmaking} maakt de wijziging bekend"
-        uitleg_ii += f", zoals artikel {announcement.nummer} van de regeling bepaalt." if announcement else "."
-    return Wijzigingsregeling(
-        vorm="integraal" if integraal else "artikelsgewijs",
-        opschrift=opschrift,
-        citeertitel=citeertitel,
-        oud=old.revisie.label,
-        nieuw=new.revisie.label,
-        datum=date,
-        aanhef=after.aanhef,
-        overwegingen=overwegingen,
-        toestemming=after.toestemming,
-        gelet_op="gelet op " + opsomming(grounds) + ";",
-        besluittekst=besluittekst,
-        opdrachten=ops,
-        inwerkingtreding=inwerking,
-        ondertekening=after.ondertekening,
-        toelichting=wijziging.toelichting if wijziging else None,
-        veranderingen=changes,
-        uitleg=_explanations(old, new, ops),
-        uitleg_artikel_ii=uitleg_ii,
-        redline=redline(before, after),
-        nieuw_regeling=after,
-    )
-
-
-def _explanations(old: Stand, new: Stand, ops: list[Opdracht]) -> list[Uitleg]:
-    own = new.inhoud.wijziging.artikelsgewijs if new.inhoud.wijziging else {}
-    resolver = new.regeling.absolute_resolver
-    new_articles = {a.id: a for a in new.regeling.artikelen()}
-    result: list[Uitleg] = []
-    for op in ops:
-        texts: list[Markup] = []
-        for key in op.artikelen:
-            if key in own:
-                texts.append(markup.to_html(own[key], resolver))
-            elif key in new_articles and new_articles[key].toelichting is not None and op.soort in (
-                    "artikel-ingevoegd", "hoofdstuk-ingevoegd", "paragraaf-ingevoegd"):
-                # A new article brings its own toelichting; for a changed one it would explain the
-                # article, not the change (give that in wijziging.artikelsgewijs).
-                texts.append(new_articles[key].toelichting.blok())
-        result.append(Uitleg(f"Onderdeel {op.letter}" if op.letter else "Artikel I", op.omschrijving, texts))
-    return result
-
-
 def _job(dirs: list[Path], name: str, title: str, template: str, verwijzingen: str = "wijziging",
          gemeente=None) -> Job:
     declaration = Declaratie.model_validate({"titel": title, "sjabloon": template, "verwijzingen": verwijzingen})
     source = next((d / template for d in dirs if (d / template).is_file()), PACKAGE_TEMPLATES / template)
     return Job(Deliverable(name, declaration, source), gemeente)
-
-
-class _VoorDeWijziging:
-    """The raadsvoorstellen of the content, for the amendment: the amendment is the first bijlage;
-    the shares from the businesscase (which belong to the trajectory of the regulation itself)
-    and milestones before the amendment's date are left out."""
-
-    def __init__(self, inner, bijlage: str, date: datetime.date):
-        self.inner = inner
-        self.bijlage = bijlage
-        self.date = date
-
-    def voor(self, gemeente):
-        voorstel = self.inner.voor(gemeente)
-        voorstel.bijlagen = [self.bijlage, *voorstel.bijlagen]
-        voorstel.financien = None
-        voorstel.mijlpalen = [m for m in voorstel.mijlpalen if m.datum >= self.date]
-        return voorstel
 
 
 def _relative(path: Path, root: Path) -> str:
