@@ -37,15 +37,19 @@ def check(function: Check) -> Check:
 
 
 def run_checks(inhoud: Inhoud, afgeleid: Afgeleid, content: Content) -> list[Problem]:
+    return problems_of([finding for function in _CHECKS for finding in function(inhoud, afgeleid)], content)
+
+
+def problems_of(findings: Iterable[Finding], content: Content) -> list[Problem]:
+    """Findings with their place in the content (file:line:col)."""
     problems = []
-    for function in _CHECKS:
-        for finding in function(inhoud, afgeleid):
-            if finding.inside is not None:
-                position = content.sources.inside(finding.path, *finding.inside)
-            else:
-                position = content.sources.value(finding.path)
-            related = content.sources.value(finding.related) if finding.related else None
-            problems.append(Problem(finding.message, position, finding.path, related=related))
+    for finding in findings:
+        if finding.inside is not None:
+            position = content.sources.inside(finding.path, *finding.inside)
+        else:
+            position = content.sources.value(finding.path)
+        related = content.sources.value(finding.related) if finding.related else None
+        problems.append(Problem(finding.message, position, finding.path, related=related))
     return problems
 
 

@@ -164,14 +164,18 @@ def check(content_dir: str | None) -> None:
     try:
         from .build import jobs, load_project
 
-        from .checks import placeholders
+        from .checks import placeholders, problems_of
+        from .regeling.wgr import handmatig
 
         project = load_project(folder)
         documents = jobs(project)
         left = placeholders(project.inhoud, project.content)
+        notes = problems_of(handmatig(project.inhoud, project.afgeleid), project.content)
     except Exception as error:  # noqa: BLE001
         _fail(error)
         return
+    for problem in notes:
+        click.echo(f"let op: {problem.display()}", err=True)
     for problem in left:
         click.echo(f"waarschuwing: {problem.display()}", err=True)
     if left:

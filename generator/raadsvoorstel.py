@@ -550,11 +550,8 @@ def _decision_combination(besluit: Besluit, inhoud: Inhoud, afgeleid: Afgeleid) 
     if name in BY_COUNCIL and besluit.orgaan != "raad":
         yield Finding(besluit.pad + ("orgaan",), f'een besluit "{name}" wordt door de raad genomen, niet door het college')
     wie = partijen(inhoud)
-    if kind in TREFFEN and wie.raad and inhoud.samenwerking.vorm == BVO:
-        yield Finding(at, f'een raad kan niet zelf besluiten over een bedrijfsvoeringsorganisatie: die wordt alleen door '
-                      "colleges en burgemeesters ingesteld (artikel 8, derde lid, Wgr); de raad geeft toestemming "
-                      "(artikel 1, vierde lid). Haal `raad` uit regeling.deelnemers",
-                      related=inhoud.regeling.pad + ("deelnemers",) if inhoud.regeling else None)
+    # A raad as party to a bedrijfsvoeringsorganisatie is reported by the Wgr check at regeling.deelnemers
+    # (artikel 8, derde lid); the decision then stays a toestemming.
     if kind == "zienswijze-regeling" and wie.raad:
         yield Finding(at, "de raden zijn zelf partij bij de regeling: het ontwerp gaat dan niet voor een zienswijze naar "
                       "de raden (artikel 1, tweede lid, Wgr); de raad besluit zelf over de regeling",

@@ -183,7 +183,7 @@ BAD = [
      'ronde "toestemming-toetreding" (17 april 2017) ligt niet na de ronde waarop zij volgt, "principebesluit"',
      "gemeenten.yaml", None),
     ("oost-groningen-ict", "regeling.yaml", "deelnemers: [college]", "deelnemers: [raad, college]",
-     "een raad kan niet zelf besluiten over een bedrijfsvoeringsorganisatie", "besluiten.yaml", 17),
+     "aan een bedrijfsvoeringsorganisatie nemen alleen colleges", "regeling.yaml", 7),
     ("oost-groningen-ict", "besluiten.yaml", "termijn_weken: 8", "termijn_weken: 6",
      "een termijn van 6 weken is korter dan de wet geeft (artikel 1, derde lid, Wgr", "besluiten.yaml", 11),
     ("oost-groningen-ict", "besluiten.yaml", "    volgt_op: zienswijze-ontwerp", "    volgt_op: zienswijze",
@@ -239,3 +239,90 @@ def test_placeholders_warn_in_check_and_stop_a_definitive_build(tmp_path):
     assert refused.exit_code == 2
     assert f'{path}:{where_nn[0]}:{where_nn[1]}: gemeenten[0].burgemeester: nog niet ingevuld: "N.N."' in refused.output
     assert not out.exists()
+
+
+LATER = """
+  - id: kaderbrief-2021
+    soort: kaderbrief
+    onderwerp: Kaderbrief 2021
+    begrotingsjaar: 2021
+  - id: wijziging-2021
+    soort: wijziging
+    onderwerp: Wijziging van de regeling
+    volgt_op: kaderbrief-2021
+  - id: opheffing-2030
+    soort: opheffing
+    onderwerp: Opheffing van de regeling
+    volgt_op: wijziging-2021
+"""
+VOORSTEL = """  - besluit: {ronde}
+    inleiding: Inleiding van {ronde}.
+    beoogd_effect: Effect.
+    argumenten:
+      - kop: Een argument
+        toelichting: Toelichting.
+    financien: Geen gevolgen.
+    communicatie: Bekendmaking.
+    uitvoering: Uitvoering.
+"""
+DATES = {"kaderbrief-2021": ("2020-04-14", "2020-06-09"), "wijziging-2021": ("2020-09-08", "2020-11-10"),
+         "opheffing-2030": ("2029-03-06", "2029-05-08")}
+
+
+def later_rounds(tmp_path: Path, content: str) -> Path:
+    """A copy of an example with three later rounds: kaderbrief, wijziging and opheffing, dated per gemeente."""
+    folder = tmp_path / "content" / content
+    shutil.copytree(CONTENT / content, folder)
+    besluiten = folder / "besluiten.yaml"
+    besluiten.write_text(besluiten.read_text(encoding="utf-8").rstrip("\n") + "\n" + LATER.lstrip("\n"), encoding="utf-8")
+    rondes = folder / "rondes.yaml"
+    rondes.write_text(rondes.read_text(encoding="utf-8") + "".join(VOORSTEL.format(ronde=r) for r in DATES),
+                      encoding="utf-8")
+    gemeenten = folder / "gemeenten.yaml"
+    extra = "".join(f"      {ronde}:\n        college: {college}\n        raad: {raad}\n        registratienummer: R-{ronde}\n"
+                    for ronde, (college, raad) in DATES.items())
+    gemeenten.write_text(gemeenten.read_text(encoding="utf-8").replace("    besluitvorming:\n", "    besluitvorming:\n" + extra),
+                         encoding="utf-8")
+    return folder
+
+
+@pytest.mark.parametrize("content", ["drechtsteden", "oost-groningen-ict"])
+def test_kaderbrief_wijziging_and_opheffing_per_legal_form(tmp_path, content):
+    folder = later_rounds(tmp_path, content)
+    gemeente = load(folder, "gemeenten.yaml")["gemeenten"][0]["naam"]
+    out = build(folder, tmp_path / "uit", formats=("docx",), documents=["raadsvoorstel"], gemeente=gemeente,
+                rondes=list(DATES)).folder
+    raad_partij = content == "drechtsteden"  # the raden and the colleges; Oost-Groningen: the colleges only
+    naam = load(folder, "regeling.yaml")["regeling"]["citeertitel"]
+    lichaam = load(folder, "regeling.yaml")["regeling"].get("naam_lichaam")
+
+    kaderbrief = out / f"raadsvoorstel-kaderbrief-2021-{slug(gemeente)}.docx"
+    points = numbered(kaderbrief)
+    assert points[0].startswith(f"kennis te nemen van de kaderbrief 2021 en de voorlopige jaarrekening van {lichaam}")
+    assert points[1].startswith("over de kaderbrief geen zienswijze naar voren te brengen")
+    text = paragraphs(kaderbrief)
+    law = "artikel 34b van de Wet gemeenschappelijke regelingen" if raad_partij else "de Wet gemeenschappelijke regelingen"
+    assert f"gelet op {law} en artikel " in text and f"van de {naam};" in text
+    assert "Kaderbrief 2021" in section(text, "Bijlagen")
+
+    wijziging = out / f"raadsvoorstel-wijziging-2021-{slug(gemeente)}.docx"
+    points = numbered(wijziging)
+    text = paragraphs(wijziging)
+    assert "Ontwerp van de wijzigingsregeling" in section(text, "Bijlagen")
+    if raad_partij:
+        assert points[0].startswith(f"de {naam} te wijzigen overeenkomstig het ontwerp")
+        assert points[1].startswith("het college toestemming te verlenen om, voor zover het college")
+        assert "gelet op artikel 1, eerste, vierde en vijfde lid, van de Wet gemeenschappelijke regelingen en artikel" in text
+    else:
+        assert points[0].startswith(f"het college toestemming te verlenen de {naam} te wijzigen")
+        assert not any(p.startswith(f"de {naam} te wijzigen") for p in points)  # the raad is no party
+        assert "gelet op artikel 1, vierde en vijfde lid, van de Wet gemeenschappelijke regelingen en artikel" in text
+
+    opheffing = out / f"raadsvoorstel-opheffing-2030-{slug(gemeente)}.docx"
+    points = numbered(opheffing)
+    text = paragraphs(opheffing)
+    assert any(f"in te stemmen met de opheffing van de {naam}" in p for p in points)
+    assert ("het college toestemming te verlenen" in points[0]) == (not raad_partij)
+    grounds = re.search(r"gelet op (.*);", text).group(1)
+    assert grounds.startswith("artikel 9, eerste lid, van de Wet gemeenschappelijke regelingen")
+    assert re.search(rf"de artikelen \d+ en \d+ van de {naam}$", grounds)  # opheffing and vereffening
