@@ -298,9 +298,12 @@ class Raadsvoorstellen:
             return self._treffen(gemeente, besluit, kind)
         return self._overig(gemeente, besluit, kind)
 
+    def ingang(self, besluit: Besluit) -> str:
+        return datum(besluit.ingangsdatum or self.inhoud.samenwerking.ingangsdatum)
+
     def _handeling(self, gemeente: Gemeente, besluit: Besluit, kind: str) -> str:
         regeling = self.regeling_naam()
-        ingang = datum(self.inhoud.samenwerking.ingangsdatum)
+        ingang = self.ingang(besluit)
         toetreders = [g.naam for g in self.afgeleid.toetreders]
         uittreders = [g.naam for g in self.afgeleid.uittreders]
         if kind == "aangaan":
@@ -323,6 +326,8 @@ class Raadsvoorstellen:
 
     def _treffen(self, gemeente: Gemeente, besluit: Besluit, kind: str) -> Beslissing:
         wie = partijen(self.inhoud)
+        if kind == "uittreding" and gemeente.rol != "uittreder":
+            return self._uittreding_van_een_ander(besluit)
         handeling = self._handeling(gemeente, besluit, kind)
         regeling = self.regeling_naam()
         points: list[str] = []
@@ -369,6 +374,20 @@ class Raadsvoorstellen:
             juridisch += (" De raad kan de toestemming alleen onthouden wegens strijd met het recht of het algemeen "
                           "belang (artikel 1, vierde lid, Wgr).")
         return Beslissing(points, grounds, bevoegdheid, juridisch, toestemming=wie.college)
+
+    def _uittreding_van_een_ander(self, besluit: Besluit) -> Beslissing:
+        """Uittreding is the leaving gemeente's own decision: the others take note, they do not consent."""
+        regeling = self.regeling_naam()
+        ingang = self.ingang(besluit)
+        uittreders = opsomming([g.naam for g in self.afgeleid.uittreders])
+        points = [f"kennis te nemen van het besluit van de gemeente {uittreders} om met ingang van {ingang} uit te "
+                  f"treden uit de {regeling}, en van de gevolgen daarvan voor de gemeente"]
+        grounds = [f"artikel 9, eerste lid, van {WGR}"] + self.artikelgrond(besluit) + list(besluit.ook_gelet_op)
+        bevoegdheid = ("Uittreden is een eenzijdige bevoegdheid van de deelnemer die uittreedt (artikel 1, eerste en "
+                       "vijfde lid, Wgr; ABRvS 15 april 2015, ECLI:NL:RVS:2015:1198): uw raad hoeft niet in te "
+                       "stemmen en kan het niet tegenhouden. De voorwaarden en de gevolgen, ook voor het vermogen, "
+                       "staan in de regeling (artikel 9, eerste lid, Wgr); dit voorstel informeert uw raad daarover.")
+        return Beslissing(points, grounds, bevoegdheid, f"Het besluit berust op {opsomming(grounds)}.")
 
     def _overig(self, gemeente: Gemeente, besluit: Besluit, kind: str) -> Beslissing:
         regeling = self.regeling_naam()

@@ -326,3 +326,41 @@ def test_kaderbrief_wijziging_and_opheffing_per_legal_form(tmp_path, content):
     grounds = re.search(r"gelet op (.*);", text).group(1)
     assert grounds.startswith("artikel 9, eerste lid, van de Wet gemeenschappelijke regelingen")
     assert re.search(rf"de artikelen \d+ en \d+ van de {naam}$", grounds)  # opheffing and vereffening
+
+
+def test_uittreding_the_leaving_gemeente_decides_the_others_take_note(tmp_path):
+    """Uittreding is unilateral (artikel 1, eerste en vijfde lid, Wgr): the college of the leaving
+    gemeente gets toestemming from its raad; the other raden take note and are asked no consent."""
+    folder = tmp_path / "content" / "oost-groningen-ict"
+    shutil.copytree(CONTENT / "oost-groningen-ict", folder)
+    gemeenten = folder / "gemeenten.yaml"
+    gemeenten.write_text(gemeenten.read_text(encoding="utf-8")
+                         .replace("  - naam: Vlagtwedde\n", "  - naam: Vlagtwedde\n    rol: uittreder\n")
+                         .replace("    besluitvorming:\n", "    besluitvorming:\n      uittreding:\n        college: "
+                                  "2015-03-03\n        raad: 2015-04-09\n        registratienummer: U-2015\n"),
+                         encoding="utf-8")
+    besluiten = folder / "besluiten.yaml"
+    besluiten.write_text(besluiten.read_text(encoding="utf-8") + "  - id: uittreding\n    soort: uittreding\n"
+                         "    onderwerp: Uittreding van Vlagtwedde\n    volgt_op: toestemming-aangaan\n"
+                         "    ingangsdatum: 2017-01-01\n", encoding="utf-8")
+    rondes = folder / "rondes.yaml"
+    rondes.write_text(rondes.read_text(encoding="utf-8") + VOORSTEL.format(ronde="uittreding"), encoding="utf-8")
+    out = build(folder, tmp_path / "uit", formats=("docx",), documents=["raadsvoorstel"], rondes=["uittreding"]).folder
+    regeling = "Gemeenschappelijke regeling Oost Groningen Digitaal"
+    assert len(list(out.glob("raadsvoorstel-uittreding-*.docx"))) == 5  # the one leaving decides too
+
+    leaving = out / "raadsvoorstel-uittreding-vlagtwedde.docx"
+    assert numbered(leaving)[0] == (f"het college toestemming te verlenen om met ingang van 1 januari 2017 uit te "
+                                    f"treden uit de {regeling}.")
+    assert re.search(r"gelet op artikel 1, vierde en vijfde lid, van de Wet gemeenschappelijke regelingen en artikel "
+                     rf"\d+ van de {regeling};", paragraphs(leaving))
+
+    other = out / "raadsvoorstel-uittreding-veendam.docx"
+    points = numbered(other)
+    assert points[0].startswith("kennis te nemen van het besluit van de gemeente Vlagtwedde om met ingang van "
+                                "1 januari 2017 uit te treden")
+    assert not any("toestemming" in p or "in te stemmen" in p for p in points)
+    text = paragraphs(other)
+    assert "eenzijdige bevoegdheid" in section(text, "Bevoegdheid")
+    assert re.search(rf"gelet op artikel 9, eerste lid, van de Wet gemeenschappelijke regelingen en artikel \d+ van de "
+                     rf"{regeling};", text)

@@ -75,6 +75,10 @@ class Besluit(Model):
         description="Artikelen van de regeling (id) die de grondslag zijn (`gelet op artikel 30 van de "
         "Gemeenschappelijke regeling ...`); standaard de artikelen met het onderwerp van de ronde.",
     )
+    ingangsdatum: datetime.date | None = Field(
+        None, description="Bij aangaan, toetreding, wijziging, uittreding of opheffing: de datum waarop het besluit "
+        "ingaat; standaard `samenwerking.ingangsdatum`."
+    )
     termijn_weken: int | None = Field(
         None, ge=1, description="Bij een zienswijze: de termijn in weken die de raden krijgen (ten minste wat de wet "
         "geeft: acht weken voor het ontwerp, twaalf voor de ontwerpbegroting)."
