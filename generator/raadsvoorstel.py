@@ -66,6 +66,10 @@ TERMIJNEN = {
     "zienswijze-begroting": (12, "artikel 35, derde lid, Wgr: twaalf weken na toezending van de ontwerpbegroting"),
 }
 OL, BVO = "openbaar-lichaam", "bedrijfsvoeringsorganisatie"
+#: Rounds whose financiën are this gemeente's share in the businesscase.
+BUSINESSCASE = ("principebesluit", "voorbereidingskrediet", "aangaan", "toetreding")
+#: The bijlage of a wijziging round; `samenwerking wijziging` replaces it with the amendment itself.
+WIJZIGINGSREGELING = "Ontwerp van de wijzigingsregeling, met toelichting (samenwerking wijziging)"
 
 
 def soort(besluit: Besluit) -> str:
@@ -183,7 +187,7 @@ class Raadsvoorstellen:
         if amendment is not None and besluit is self.besluit:
             # The amendment is the first bijlage; the shares from the businesscase (which belong to
             # the trajectory of the regulation itself) and milestones before its date are left out.
-            voorstel.bijlagen = [amendment.bijlage, *voorstel.bijlagen]
+            voorstel.bijlagen = [amendment.bijlage, *(b for b in voorstel.bijlagen if b != WIJZIGINGSREGELING)]
             voorstel.financien = None
             voorstel.mijlpalen = [m for m in voorstel.mijlpalen if m.datum >= amendment.datum]
         return voorstel
@@ -196,7 +200,8 @@ class Raadsvoorstellen:
         beslissing = self.beslissing(gemeente, besluit)
         points = [point.rstrip(" ;.") for point in beslissing.beslispunten + list(voorstel.beslispunten)
                   + list(local.beslispunten if local else [])]
-        share = self._share(gemeente, besluit) if soort(besluit) in (*TREFFEN, "principebesluit") else None
+        # The businesscase belongs to the traject of the regulation itself, not to later rounds.
+        share = self._share(gemeente, besluit) if soort(besluit) in BUSINESSCASE else None
         samenvatting = voorstel.samenvatting or (
             f"Wij stellen u voor {points[0]}." if points else "")
         return Voorstel(
@@ -239,8 +244,7 @@ class Raadsvoorstellen:
             found.append(f"Ontwerp van de {regeling.citeertitel}{status}, met toelichting "
                          "(gemeenschappelijke-regeling.pdf)")
         if kind == "wijziging":
-            found.append("Ontwerp van de wijzigingsregeling, met toelichting en de doorlopende tekst "
-                         "(samenwerking wijziging)")
+            found.append(WIJZIGINGSREGELING)
         if kind == "zienswijze-begroting":
             found.append(f"Ontwerpbegroting {besluit.begrotingsjaar} van {self.lichaam()}")
         if kind == "kaderbrief":

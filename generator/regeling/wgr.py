@@ -366,6 +366,20 @@ ELEMENTEN: dict[str, tuple[str, tuple[Element, ...]]] = {
     "inlichtingen": ("Wgr", (
         _el("de inlichtingen aan de raden", r"inlichting|informatie|informeert|verantwoording"),
     )),
+    "instelling": ("artikel 8 Wgr", (
+        _el("wat wordt ingesteld (openbaar lichaam, bedrijfsvoeringsorganisatie of gemeenschappelijk orgaan)",
+            r"ingesteld|instell|openbaar lichaam|bedrijfsvoeringsorganisatie|gemeenschappelijk orgaan|er is een"),
+    )),
+    "voorzitter": ("Wgr", (
+        _el("hoe de voorzitter wordt aangewezen", r"benoem|aangewezen|wijst\b.*\baan|gekozen|kiest|is de voorzitter|"
+            r"voorzitter is"),
+    )),
+    "centrumgemeente": ("artikel 8, vierde lid, Wgr", (
+        _el("dat de centrumgemeente in mandaat werkt", r"mandaat|namens|in naam van"),
+    )),
+    "begroting": ("artikel 35 Wgr", (
+        _el("de ontwerpbegroting en de zienswijze van de raden daarop", r"begroting"),
+    )),
 }
 
 #: What a person must still verify in own text, because words alone do not prove it.
