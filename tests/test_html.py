@@ -56,4 +56,5 @@ def test_self_contained(pages):
 def test_content_matches_the_other_formats(pages):
     text = " ".join(pages["raadsvoorstel-toestemming-toetreding-dordrecht.html"].text_content().split())
     assert "De raad van de gemeente Dordrecht;" in text
-    assert "gelet op artikel 1, vierde en vijfde lid, en artikel 9 van de Wet gemeenschappelijke regelingen" in text
+    assert ("gelet op artikel 1, eerste, vierde en vijfde lid, van de Wet gemeenschappelijke regelingen en artikel 18 "
+            "van de Gemeenschappelijke regeling Drechtsteden") in text
