@@ -63,6 +63,25 @@ class Group(_DutchHelp, click.Group):
 CONTEXT = {"help_option_names": ["-h", "--help"], "max_content_width": 100}
 
 
+class _FormOption(click.Option):
+    """``--vorm``: the legal forms and the default come from the legal-form table, read only when
+    ``nieuw`` runs or shows its help (``samenwerking --help`` stays fast)."""
+
+    def _fill(self) -> None:
+        from . import rechtsvormen
+
+        self.help = f"Rechtsvorm: {rechtsvormen.opsomming_codes()}."
+        self.default = rechtsvormen.STANDAARD
+
+    def get_help_record(self, ctx: click.Context):
+        self._fill()
+        return super().get_help_record(ctx)
+
+    def get_default(self, ctx: click.Context, call: bool = True):
+        self._fill()
+        return super().get_default(ctx, call)
+
+
 def _fail(error: BaseException) -> None:
     from .errors import ContentError, SamenwerkingError
 
@@ -208,9 +227,7 @@ def preview(content_dir: str | None, port: int) -> None:
 
 @main.command(context_settings=CONTEXT)
 @click.argument("naam")
-@click.option("--vorm", default="openbaar-lichaam", show_default=True, metavar="VORM",
-              help="Rechtsvorm: openbaar-lichaam, bedrijfsvoeringsorganisatie, gemeenschappelijk-orgaan, "
-                   "centrumgemeente of regeling-zonder-meer.")
+@click.option("--vorm", cls=_FormOption, default=None, show_default=True, metavar="VORM")
 @click.option("--gemeenten", default=None, metavar="LIJST",
               help='De gemeenten, bijvoorbeeld "Dordrecht, Zwijndrecht en Papendrecht" (standaard: '
                    "Gemeente A, B en C).")

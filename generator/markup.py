@@ -3,7 +3,8 @@
 Raw HTML in content is never passed through: it is escaped and shows as text.
 Links may only point to http(s) or mailto; images are not allowed in free text.
 References ``[[id]]`` (or ``[[id|eigen tekst]]``) are replaced by the text a
-resolver gives for them, for instance ``artikel 3``.
+resolver gives for them, for instance ``artikel 3``. Text that derive has already worded
+(``[[id|artikel 3, tweede lid]]``, see ``regeling.tekst``) renders without a resolver.
 """
 
 from __future__ import annotations
@@ -38,7 +39,10 @@ class _ReferenceProcessor(InlineProcessor):
 
     def handleMatch(self, m: re.Match, data: str):  # noqa: N802 (Markdown's API)
         target, own_text = m.group(1), m.group(2)
-        text = self.resolver(target) if self.resolver else None
+        if self.resolver is None and own_text is not None:  # worded in derive
+            text: str | None = own_text
+        else:
+            text = self.resolver(target) if self.resolver else None
         if text is None:
             raise UnresolvedReference(target)
         element = etree.Element("span")
@@ -105,6 +109,11 @@ def to_inline_html(text: str, resolver: Resolver | None = None) -> Markup:
     if html.startswith("<p>") and html.endswith("</p>") and html.count("<p>") == 1:
         html = html[3:-4]
     return Markup(html)
+
+
+def met_einde(text: str, einde: str) -> str:
+    """The text with its closing punctuation replaced (``;`` after an overweging)."""
+    return text.rstrip().rstrip(".;,:") + einde
 
 
 def references(text: str) -> Iterator[tuple[str, int, int]]:

@@ -21,7 +21,6 @@ renamed to its final name. An existing folder is never touched.
 from __future__ import annotations
 
 import datetime
-import difflib
 import errno
 import json
 import os
@@ -34,19 +33,14 @@ from pathlib import Path
 
 import yaml
 
+from . import rechtsvormen
 from .errors import SamenwerkingError
 from .formatting import datum, opsomming
 from .paths import PACKAGE_TEMPLATES, slug
 
-#: The legal forms, in the order the help text shows them (see generator/model/samenwerking.py).
-FORMS = (
-    "openbaar-lichaam",
-    "bedrijfsvoeringsorganisatie",
-    "gemeenschappelijk-orgaan",
-    "centrumgemeente",
-    "regeling-zonder-meer",
-)
-DEFAULT_FORM = "openbaar-lichaam"
+#: The legal forms, in the order the help text shows them: the legal-form table.
+FORMS = rechtsvormen.CODES
+DEFAULT_FORM = rechtsvormen.STANDAARD
 DEFAULT_GEMEENTEN = ("Gemeente A", "Gemeente B", "Gemeente C")
 
 #: The files of a skeleton, in the order they are written (and listed to the user).
@@ -145,26 +139,12 @@ def parse_gemeenten(text: str) -> list[str]:
     return names
 
 
-#: Short names advisers use; `--vorm bvo` is `bedrijfsvoeringsorganisatie`.
-FORM_ALIASES = {
-    "ol": "openbaar-lichaam",
-    "bvo": "bedrijfsvoeringsorganisatie",
-    "go": "gemeenschappelijk-orgaan",
-    "centrumgemeenteregeling": "centrumgemeente",
-    "rzm": "regeling-zonder-meer",
-}
-
-
 def check_form(vorm: str) -> str:
     """The legal form as the model spells it; ``Openbaar lichaam`` and ``bvo`` are understood too."""
-    key = re.sub(r"[\s_]+", "-", vorm.strip().lower())
-    key = FORM_ALIASES.get(key, key)
-    if key in FORMS:
-        return key
-    close = difflib.get_close_matches(key, FORMS, n=1, cutoff=0.5)
-    hint = f'; bedoelde u "{close[0]}"?' if close else ""
-    raise NieuwError(f'onbekende rechtsvorm "{vorm}"{hint} Kies uit: {", ".join(FORMS)}.'
-                     if close else f'onbekende rechtsvorm "{vorm}"; kies uit: {", ".join(FORMS)}.')
+    try:
+        return rechtsvormen.herken(vorm)
+    except rechtsvormen.OnbekendeVorm as error:
+        raise NieuwError(str(error)) from None
 
 
 def yaml_scalar(value: object) -> str:
@@ -259,22 +239,6 @@ def schedule(vandaag: datetime.date, aantal_gemeenten: int) -> Schedule:
 
 # -- rendering --------------------------------------------------------------------------------
 
-SCENARIO_NAMES = {
-    "openbaar-lichaam": "Samenwerken in een openbaar lichaam",
-    "bedrijfsvoeringsorganisatie": "Samenwerken in een bedrijfsvoeringsorganisatie",
-    "gemeenschappelijk-orgaan": "Samenwerken in een gemeenschappelijk orgaan",
-    "centrumgemeente": "Samenwerken met een centrumgemeente",
-    "regeling-zonder-meer": "Samenwerken in een regeling zonder meer",
-}
-FORM_NAMES = {
-    "openbaar-lichaam": "openbaar lichaam",
-    "bedrijfsvoeringsorganisatie": "bedrijfsvoeringsorganisatie",
-    "gemeenschappelijk-orgaan": "gemeenschappelijk orgaan",
-    "centrumgemeente": "centrumgemeenteregeling",
-    "regeling-zonder-meer": "regeling zonder meer",
-}
-
-
 def _environment():
     import jinja2
 
@@ -300,8 +264,10 @@ def render_files(naam: str, vorm: str, gemeenten: list[str], vandaag: datetime.d
     context = {
         "naam": naam,
         "vorm": vorm,
-        "vorm_naam": FORM_NAMES[vorm],
-        "scenario_naam": SCENARIO_NAMES[vorm],
+        "vorm_naam": rechtsvormen.vorm(vorm).naam,
+        "scenario_naam": rechtsvormen.vorm(vorm).scenario,
+        "rechtsvorm": rechtsvormen.vorm(vorm),
+        "vormen": rechtsvormen.opsomming_codes(),
         "regeling": f"Gemeenschappelijke regeling {naam}",
         "gemeenten": [
             {"naam": name, "besluiten": {b: planning.besluiten[b][index] for b, _ in DECISION_STEPS}}
@@ -314,7 +280,7 @@ def render_files(naam: str, vorm: str, gemeenten: list[str], vandaag: datetime.d
         "ingang": planning.ingangsdatum,
         "peildatum": datetime.date(vandaag.year, 1, 1),
         "map": map_naam,
-        "heeft_lichaam": vorm in ("openbaar-lichaam", "bedrijfsvoeringsorganisatie", "gemeenschappelijk-orgaan"),
+        "heeft_lichaam": rechtsvormen.vorm(vorm).eigen_lichaam,
     }
     env = _environment()
     return {name: env.get_template(name + ".j2").render(context) for name in FILES}

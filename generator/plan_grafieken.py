@@ -103,6 +103,42 @@ def _month_ticks(first: datetime.date, last: datetime.date) -> tuple[list[dateti
     return months, major
 
 
+def _draw_step(axes: Any, row: _Row, days_per_cm: float, x1: int) -> None:
+    """A step as a bar, with the council's role next to it."""
+    stap = row.item
+    start, end = stap.start.toordinal(), stap.eind.toordinal() + 1
+    width = max(end - start, days_per_cm * 0.12)
+    axes.barh(row.y, width, left=start, height=0.62, color=row.colour, zorder=3, linewidth=0)
+    if stap.raad != "geen":
+        note = f"raad: {stap.raad}"
+        clear = {"facecolor": "white", "edgecolor": "none", "pad": 0.6}
+        room = len(note) * 0.12 * days_per_cm
+        if start + width + room < x1:
+            axes.text(start + width + days_per_cm * 0.08, row.y, note, va="center", ha="left",
+                      fontsize=6.5, color=GRIJS, style="italic", zorder=6, bbox=clear)
+        else:
+            axes.text(start - days_per_cm * 0.08, row.y, note, va="center", ha="right",
+                      fontsize=6.5, color=GRIJS, style="italic", zorder=6, bbox=clear)
+
+
+def _draw_meetings(axes: Any, row: _Row, days_per_cm: float) -> None:
+    """A gemeente's college decision and council meeting per decision, joined by a line."""
+    by_decision: dict[str, dict[str, datetime.date]] = {}
+    for event in row.item.gebeurtenissen:
+        by_decision.setdefault(event.besluit.id, {})[event.soort] = event.datum
+    for moments in by_decision.values():
+        if "college" in moments and "raad" in moments:
+            axes.plot([moments["college"].toordinal(), moments["raad"].toordinal()], [row.y, row.y],
+                      color="#9aa5b8", linewidth=1.0, zorder=2)
+        if "college" in moments:
+            axes.plot(moments["college"].toordinal(), row.y, marker="o", markersize=4.5,
+                      markerfacecolor="white", markeredgecolor=KLEUREN[0], markeredgewidth=1.0, zorder=4)
+        if "raad" in moments:
+            axes.plot(moments["raad"].toordinal(), row.y, marker="D", markersize=5, color=KLEUREN[0], zorder=4)
+            axes.text(moments["raad"].toordinal() + days_per_cm * 0.15, row.y, _kort(moments["raad"]),
+                      va="center", ha="left", fontsize=6.5, color=TEKST, zorder=4)
+
+
 @chart("planning")
 def gantt(inhoud: Any, afgeleid: Any, **_: Any) -> Chart:
     from matplotlib.lines import Line2D
@@ -134,35 +170,9 @@ def gantt(inhoud: Any, afgeleid: Any, **_: Any) -> Chart:
         if row.kind in ("fase", "kop"):
             axes.axhspan(top, top + row.height, color=BAND, zorder=0, linewidth=0)
         if row.kind == "stap":
-            stap = row.item
-            start, end = stap.start.toordinal(), stap.eind.toordinal() + 1
-            width = max(end - start, days_per_cm * 0.12)
-            axes.barh(row.y, width, left=start, height=0.62, color=row.colour, zorder=3, linewidth=0)
-            if stap.raad != "geen":
-                note = f"raad: {stap.raad}"
-                clear = {"facecolor": "white", "edgecolor": "none", "pad": 0.6}
-                room = len(note) * 0.12 * days_per_cm
-                if start + width + room < x1:
-                    axes.text(start + width + days_per_cm * 0.08, row.y, note, va="center", ha="left",
-                              fontsize=6.5, color=GRIJS, style="italic", zorder=6, bbox=clear)
-                else:
-                    axes.text(start - days_per_cm * 0.08, row.y, note, va="center", ha="right",
-                              fontsize=6.5, color=GRIJS, style="italic", zorder=6, bbox=clear)
+            _draw_step(axes, row, days_per_cm, x1)
         elif row.kind == "gemeente":
-            by_decision: dict[str, dict[str, datetime.date]] = {}
-            for event in row.item.gebeurtenissen:
-                by_decision.setdefault(event.besluit.id, {})[event.soort] = event.datum
-            for moments in by_decision.values():
-                if "college" in moments and "raad" in moments:
-                    axes.plot([moments["college"].toordinal(), moments["raad"].toordinal()], [row.y, row.y],
-                              color="#9aa5b8", linewidth=1.0, zorder=2)
-                if "college" in moments:
-                    axes.plot(moments["college"].toordinal(), row.y, marker="o", markersize=4.5,
-                              markerfacecolor="white", markeredgecolor=KLEUREN[0], markeredgewidth=1.0, zorder=4)
-                if "raad" in moments:
-                    axes.plot(moments["raad"].toordinal(), row.y, marker="D", markersize=5, color=KLEUREN[0], zorder=4)
-                    axes.text(moments["raad"].toordinal() + days_per_cm * 0.15, row.y, _kort(moments["raad"]),
-                              va="center", ha="left", fontsize=6.5, color=TEKST, zorder=4)
+            _draw_meetings(axes, row, days_per_cm)
         elif row.kind == "mijlpaal":
             moment = row.item.datum.toordinal()
             axes.plot(moment, row.y, marker="D", markersize=5, color="#333333", zorder=4)

@@ -254,6 +254,42 @@ def load_process(file: Path) -> Proces:
 # -- adopting and adjusting -----------------------------------------------------------------
 
 
+def _library_phases(library: Proces | None) -> list[PlanFase]:
+    """The phases and steps of the adopted process, numbered as in the library."""
+    fasen: list[PlanFase] = []
+    standard = 0
+    for fase in library.fasen if library is not None else []:
+        plan_fase = PlanFase(fase.id, 0, fase.naam, fase.omschrijving, "proces")
+        for stap in fase.stappen:
+            standard += 1
+            plan_fase.stappen.append(PlanStap(
+                id=stap.id, fase_id=fase.id, naam=stap.naam, resultaat=stap.resultaat, raad=stap.raad,
+                herkomst="standaard", standaardnummer=standard, standaard_raad=stap.raad,
+                omschrijving=stap.omschrijving,
+                afhankelijk_van=list(stap.afhankelijk_van),
+            ))
+        fasen.append(plan_fase)
+    return fasen
+
+
+def _adjust_phases(planning, fasen: list[PlanFase]) -> list[Finding]:
+    """The content's own phases: renamed library phases, or new ones; then all numbered."""
+    findings = list(duplicates(planning.fasen, "id", "fase"))
+    for entry in planning.fasen:
+        existing = next((f for f in fasen if f.id == entry.id), None)
+        if existing is not None:
+            existing.naam = entry.naam or existing.naam
+            existing.omschrijving = entry.omschrijving or existing.omschrijving
+            existing.herkomst = "aangepast"
+        elif entry.naam is None:
+            findings.append(Finding(entry.pad + ("id",), f'nieuwe fase "{entry.id}" heeft een naam nodig (`naam`)'))
+        else:
+            fasen.append(PlanFase(entry.id, 0, entry.naam, entry.omschrijving, "eigen"))
+    for number, fase in enumerate(fasen, start=1):
+        fase.nummer = number
+    return findings
+
+
 def build_process(inhoud: Inhoud, sjabloonmappen: Iterable[Path]) -> ProcesBeeld | None:
     planning = inhoud.planning
     if planning is None:
@@ -271,34 +307,8 @@ def build_process(inhoud: Inhoud, sjabloonmappen: Iterable[Path]) -> ProcesBeeld
         else:
             library = load_process(file)
 
-    fasen: list[PlanFase] = []
-    standard = 0
-    if library is not None:
-        for fase in library.fasen:
-            plan_fase = PlanFase(fase.id, 0, fase.naam, fase.omschrijving, "proces")
-            for stap in fase.stappen:
-                standard += 1
-                plan_fase.stappen.append(PlanStap(
-                    id=stap.id, fase_id=fase.id, naam=stap.naam, resultaat=stap.resultaat, raad=stap.raad,
-                    herkomst="standaard", standaardnummer=standard, standaard_raad=stap.raad,
-                    omschrijving=stap.omschrijving,
-                    afhankelijk_van=list(stap.afhankelijk_van),
-                ))
-            fasen.append(plan_fase)
-
-    findings.extend(duplicates(planning.fasen, "id", "fase"))
-    for entry in planning.fasen:
-        existing = next((f for f in fasen if f.id == entry.id), None)
-        if existing is not None:
-            existing.naam = entry.naam or existing.naam
-            existing.omschrijving = entry.omschrijving or existing.omschrijving
-            existing.herkomst = "aangepast"
-        elif entry.naam is None:
-            findings.append(Finding(entry.pad + ("id",), f'nieuwe fase "{entry.id}" heeft een naam nodig (`naam`)'))
-        else:
-            fasen.append(PlanFase(entry.id, 0, entry.naam, entry.omschrijving, "eigen"))
-    for number, fase in enumerate(fasen, start=1):
-        fase.nummer = number
+    fasen = _library_phases(library)
+    findings.extend(_adjust_phases(planning, fasen))
 
     if planning.stappen and not fasen:
         findings.append(Finding(planning.pad + ("stappen",),

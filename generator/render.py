@@ -18,7 +18,8 @@ from . import formatting, markup
 from .derive import Afgeleid
 from .document import RenderedDocument, metadata, parse
 from .errors import BuildError
-from .model import VORM_NAMEN, Gemeente, Inhoud
+from . import rechtsvormen
+from .model import Gemeente, Inhoud
 from .paths import slug
 
 
@@ -35,7 +36,7 @@ def make_environment(template_dirs: list[Path]) -> jinja2.Environment:
     env.filters["md"] = _md
     env.filters["md_inline"] = _md_inline
     env.filters["slug"] = slug
-    env.globals["vorm_naam"] = lambda vorm: VORM_NAMEN.get(vorm, vorm)
+    env.globals["vorm_naam"] = rechtsvormen.naam
     env.globals["grafiek"] = _grafiek
     return env
 
@@ -60,18 +61,33 @@ def _resolver(context: Any) -> markup.Resolver | None:
     return afgeleid.resolver(scope)
 
 
-@jinja2.pass_context
-def _md(context: Any, text: str | None) -> Markup:
-    if text is None:
-        return Markup("")
-    return markup.to_html(text, _resolver(context))
+def _source(context: Any, text: Any) -> tuple[str | None, markup.Resolver | None]:
+    """A Markdown field with the resolver of the document's part (``verwijzingen``), or a text
+    part whose references derive has already worded (``regeling.tekst.Tekstdeel``): its ``markdown``."""
+    worded = getattr(text, "markdown", None)
+    if worded is not None:
+        return worded, None
+    return text, _resolver(context)
 
 
 @jinja2.pass_context
-def _md_inline(context: Any, text: str | None) -> Markup:
-    if text is None:
+def _md(context: Any, text: Any) -> Markup:
+    """Markdown → HTML, with references."""
+    source, resolver = _source(context, text)
+    if source is None:
         return Markup("")
-    return markup.to_inline_html(text, _resolver(context))
+    return markup.to_html(source, resolver)
+
+
+@jinja2.pass_context
+def _md_inline(context: Any, text: Any, einde: str | None = None) -> Markup:
+    """As ``md``, without the surrounding paragraph; ``einde`` replaces the closing punctuation."""
+    source, resolver = _source(context, text)
+    if source is None:
+        return Markup("")
+    if einde is not None:
+        source = markup.met_einde(source, einde)
+    return markup.to_inline_html(source, resolver)
 
 
 def context_for(

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import dataclasses
+import re
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -97,3 +98,29 @@ def test_a_deriver_cannot_read_what_it_did_not_declare():
     assert view.deelnemers == ()
     with pytest.raises(AttributeError, match="'financien' staat niet in needs"):
         view.financien
+
+
+def test_references_in_the_regulation_are_worded_once_in_derive(root: Path):
+    from generator.render import make_environment
+    from generator.regeling.tekst import Tekstdeel
+
+    project = load_project(root / "content" / "drechtsteden")
+    regeling = project.afgeleid.regeling
+    texts = {tuple(t.pad): t for _, t in regeling.teksten() if "[[" in t.bron}
+    assert texts and all(t.markdown for t in texts.values())
+    for tekst in texts.values():  # every reference carries its wording: nothing left for template time
+        assert all(f"[[{target}|" in tekst.markdown for target in re.findall(r"\[\[([^\]|]+)\]\]", tekst.bron))
+    assert not hasattr(Tekstdeel, "html") and not hasattr(Tekstdeel, "blok")  # no HTML from the domain object
+    toelichting = texts[("regeling", "hoofdstukken", 5, "artikelen", 2, "toelichting")]
+    assert toelichting.markdown.startswith("[[overgang-toetreding.kosten|Het eerste lid]] geeft")  # relative, capital
+    lid = texts[("regeling", "hoofdstukken", 5, "artikelen", 2, "leden", 1, "tekst")]
+    env = make_environment(project.template_dirs)
+    context = {"afgeleid": project.afgeleid, "verwijzingen": "regeling"}
+    html = env.from_string("{{ t | md_inline }}|{{ t | md_inline(einde=';') }}").render(t=lid, **context)
+    assert html == ('De raad van Hardinxveld-Giessendam wijst de leden van de Drechtraad, bedoeld in '
+                    '<span class="verwijzing">artikel 5, tweede lid</span>, aan in zijn eerste vergadering na '
+                    '1 januari 2018.|De raad van Hardinxveld-Giessendam wijst de leden van de Drechtraad, bedoeld in '
+                    '<span class="verwijzing">artikel 5, tweede lid</span>, aan in zijn eerste vergadering na '
+                    '1 januari 2018;')
+    block = env.from_string("{{ t | md }}").render(t=toelichting, **context)
+    assert block.startswith('<p><span class="verwijzing">Het eerste lid</span> geeft de afspraak')

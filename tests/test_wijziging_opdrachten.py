@@ -76,12 +76,13 @@ def text(op) -> list[str]:
 
 
 def _quoted(citaat) -> list[str]:
+    from generator.markup import to_inline_html
     from generator.wijziging.woorden import plain
 
     if citaat.soort == "kop":
         return [citaat.inhoud]
     if citaat.soort == "lid":
-        return [f"{citaat.inhoud.label} {plain(str(citaat.inhoud.tekst.html()))}"]
+        return [f"{citaat.inhoud.label} {plain(str(to_inline_html(citaat.inhoud.tekst.markdown)))}"]
     if citaat.soort in ("artikel", "artikelen"):
         items = citaat.inhoud if citaat.soort == "artikelen" else [citaat.inhoud]
         return [a.kop for a in items]

@@ -19,7 +19,6 @@ from .regeling import Regeling
 from .plan_van_aanpak import PlanVanAanpak
 from .planning import Mijlpaal, Planning, Proces
 from .samenwerking import (
-    VORM_NAMEN,
     Bestuur,
     Gemeente,
     Orgaan,
@@ -55,7 +54,7 @@ class Inhoud(Model):
 __all__ = [
     "Afspraak", "Argument", "Bedrag", "Besluit", "Bestuur", "Financien", "Gemeente", "Getal", "Id", "Inhoud",
     "Intentieverklaring", "Lokaal", "Mijlpaal", "Model", "Orgaan", "PlanVanAanpak", "Planning", "Probleem", "Proces",
-    "Raadsvoorstel", "Regel", "Regeling", "Samenwerking", "Scenario", "Tekst", "VORM_NAMEN", "Vergadering", "Versie",
+    "Raadsvoorstel", "Regel", "Regeling", "Samenwerking", "Scenario", "Tekst", "Vergadering", "Versie",
     "Wijziging",
     "assign_paths",
 ]

@@ -17,23 +17,25 @@ from typing import Annotated, Any, ClassVar, Literal
 
 from pydantic import BeforeValidator, Field, StringConstraints
 
+from .. import rechtsvormen
 from .base import Id, Kind, Model, Regel, Tekst
 
 #: The subjects an article can deal with; the Wgr check looks for them.
-Onderwerp = Literal[
+#: The organs are those of the legal-form table (an article about an organ has its role as subject).
+Onderwerp = Literal[(  # type: ignore[misc]
     "begripsbepalingen", "instelling", "belang", "taken",
-    "algemeen-bestuur", "dagelijks-bestuur", "voorzitter", "bestuur", "gemeenschappelijk-orgaan",
+    *rechtsvormen.ORGANEN,
     "centrumgemeente", "werkwijze", "inlichtingen", "verantwoording", "zienswijze", "participatie",
     "begroting", "jaarrekening", "verdeelsleutel", "personeel", "archief",
     "toetreding", "uittreding", "uittreding-gevolgen", "wijziging", "opheffing", "vereffening",
     "geschillen", "evaluatie", "duur", "overgang", "inwerkingtreding", "bekendmaking", "citeertitel", "overig",
-]
+)]
 
 #: The organs a regulation can have; which ones depends on the legal form.
-OrgaanRol = Literal["algemeen-bestuur", "dagelijks-bestuur", "voorzitter", "bestuur", "gemeenschappelijk-orgaan"]
+OrgaanRol = Literal[tuple(rechtsvormen.ORGANEN)]  # type: ignore[valid-type]
 
 #: Who takes part in the regulation for each gemeente.
-Deelnemer = Literal["raad", "college", "burgemeester"]
+Deelnemer = Literal[tuple(rechtsvormen.DEELNEMERS)]  # type: ignore[valid-type]
 
 
 def _number_text(value: Any) -> Any:

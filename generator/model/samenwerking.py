@@ -9,25 +9,13 @@ from typing import ClassVar, Literal
 
 from pydantic import Field
 
+from .. import rechtsvormen
 from .base import Id, Model, Regel, Tekst
 from .besluiten import Vergadering
 
-#: Legal forms of a gemeenschappelijke regeling (Wgr artikel 8) and lighter arrangements.
-Vorm = Literal[
-    "openbaar-lichaam",
-    "bedrijfsvoeringsorganisatie",
-    "gemeenschappelijk-orgaan",
-    "centrumgemeente",
-    "regeling-zonder-meer",
-]
-
-VORM_NAMEN: dict[str, str] = {
-    "openbaar-lichaam": "openbaar lichaam",
-    "bedrijfsvoeringsorganisatie": "bedrijfsvoeringsorganisatie",
-    "gemeenschappelijk-orgaan": "gemeenschappelijk orgaan",
-    "centrumgemeente": "centrumgemeenteconstructie",
-    "regeling-zonder-meer": "regeling zonder meer",
-}
+#: Legal forms of a gemeenschappelijke regeling (Wgr artikel 8) and lighter arrangements: the
+#: codes of the legal-form table (templates/rechtsvormen.yaml).
+Vorm = Literal[rechtsvormen.CODES]  # type: ignore[valid-type]
 
 
 class Samenwerking(Model):
@@ -41,7 +29,7 @@ class Samenwerking(Model):
     regeling: Regel | None = Field(
         None, description="Naam van de gemeenschappelijke regeling waar het om gaat, als die er is."
     )
-    vorm: Vorm = Field(description="Rechtsvorm: " + ", ".join(f"`{v}`" for v in VORM_NAMEN) + ".")
+    vorm: Vorm = Field(description="Rechtsvorm: " + ", ".join(f"`{v}`" for v in rechtsvormen.CODES) + ".")
     vestigingsplaats: Regel | None = Field(None, description="Gemeente waar het samenwerkingsverband is gevestigd.")
     ingangsdatum: datetime.date = Field(description="Datum waarop de (gewijzigde) samenwerking ingaat.")
     datum: datetime.date = Field(

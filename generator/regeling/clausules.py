@@ -29,6 +29,7 @@ from ..errors import BuildError, PathKey
 from ..loader import load_file
 from ..model.base import Id, Model, Regel
 from ..model.regeling import Onderwerp
+from ..model.samenwerking import Vorm
 from ..paths import PACKAGE_TEMPLATES, slug
 
 Soort = Literal["tekst", "getal", "datum", "ja-nee", "gemeente", "lijst", "begrippen", "artikel", "dag-maand"]
@@ -50,7 +51,7 @@ class ClausuleSub(Model):
 class ClausuleOnderdeel(Model):
     id: Id
     tekst: str
-    vormen: list[str] = Field(default_factory=list)
+    vormen: list[Vorm] = Field(default_factory=list)
     als: str | None = None
     subonderdelen: list[ClausuleSub] = Field(default_factory=list)
 
@@ -67,7 +68,7 @@ class OnderdelenUit(Model):
 class ClausuleLid(Model):
     id: Id
     tekst: str
-    vormen: list[str] = Field(default_factory=list)
+    vormen: list[Vorm] = Field(default_factory=list)
     als: str | None = None
     onderdelen: list[ClausuleOnderdeel] = Field(default_factory=list)
     onderdelen_uit: OnderdelenUit | None = None
@@ -76,7 +77,7 @@ class ClausuleLid(Model):
 class Clausule(Model):
     titel: Regel
     onderwerpen: list[Onderwerp] = Field(min_length=1)
-    vormen: list[str] = Field(default_factory=list, description="Rechtsvormen waarvoor de clausule is bedoeld; leeg: alle.")
+    vormen: list[Vorm] = Field(default_factory=list, description="Rechtsvormen waarvoor de clausule is bedoeld; leeg: alle.")
     parameters: dict[str, ParameterSpec] = Field(default_factory=dict)
     tekst: str | None = None
     onderdelen: list[ClausuleOnderdeel] = Field(default_factory=list)
@@ -145,6 +146,27 @@ def parse_dag_maand(value: str) -> tuple[int, int] | None:
     return day, month
 
 
+def _check_list(value: Any) -> str | None:
+    def fits(item: Any) -> bool:
+        if isinstance(item, str):
+            return bool(item.strip())
+        return isinstance(item, dict) and set(item) == {"id", "tekst"} and isinstance(item["tekst"], str) \
+            and isinstance(item["id"], str) and re.fullmatch(r"[a-z][a-z0-9-]*", item["id"]) is not None
+    ok = isinstance(value, list) and all(fits(v) for v in value)
+    return None if ok else ("verwacht een lijst met tekst (regels die beginnen met '- '); een element mag ook "
+                            "`id` en `tekst` hebben")
+
+
+def _check_terms(value: Any) -> str | None:
+    if not isinstance(value, list):
+        return "verwacht een lijst met begrippen (`term` en `omschrijving`)"
+    for item in value:
+        if not isinstance(item, dict) or set(item) - {"term", "omschrijving", "id"} or \
+                not isinstance(item.get("term"), str) or not isinstance(item.get("omschrijving"), str):
+            return "elk begrip heeft een `term` en een `omschrijving` (en eventueel een `id`)"
+    return None
+
+
 def check_value(soort: str, value: Any, gemeenten: list[str], artikelen: set[str]) -> str | None:
     """None when ``value`` fits ``soort``, otherwise a Dutch message saying what was expected."""
     if soort == "tekst":
@@ -165,22 +187,9 @@ def check_value(soort: str, value: Any, gemeenten: list[str], artikelen: set[str
             return f'"{value}" is geen deelnemende gemeente{hint}'
         return None
     if soort == "lijst":
-        def fits(item: Any) -> bool:
-            if isinstance(item, str):
-                return bool(item.strip())
-            return isinstance(item, dict) and set(item) == {"id", "tekst"} and isinstance(item["tekst"], str) \
-                and isinstance(item["id"], str) and re.fullmatch(r"[a-z][a-z0-9-]*", item["id"]) is not None
-        ok = isinstance(value, list) and all(fits(v) for v in value)
-        return None if ok else ("verwacht een lijst met tekst (regels die beginnen met '- '); een element mag ook "
-                                "`id` en `tekst` hebben")
+        return _check_list(value)
     if soort == "begrippen":
-        if not isinstance(value, list):
-            return "verwacht een lijst met begrippen (`term` en `omschrijving`)"
-        for item in value:
-            if not isinstance(item, dict) or set(item) - {"term", "omschrijving", "id"} or \
-                    not isinstance(item.get("term"), str) or not isinstance(item.get("omschrijving"), str):
-                return "elk begrip heeft een `term` en een `omschrijving` (en eventueel een `id`)"
-        return None
+        return _check_terms(value)
     if soort == "artikel":
         if not isinstance(value, str):
             return "verwacht het id van een artikel"

@@ -14,10 +14,9 @@ import re
 from dataclasses import dataclass, field
 from typing import Any, Iterable, Iterator
 
-from markupsafe import Markup
 from pydantic import ValidationError
 
-from .. import markup
+from .. import markup, rechtsvormen
 from ..checks import Finding
 from ..derive import Invoerzicht, deriver
 from ..errors import PathKey
@@ -29,51 +28,6 @@ from .numbering import Plaats, letter, lid_label, number_items, onderdeel_label,
 
 WGR = "Wet gemeenschappelijke regelingen"
 
-#: Per legal form: the organs it must have, and the organs it may have besides.
-VORM_ORGANEN: dict[str, tuple[tuple[str, ...], tuple[str, ...]]] = {
-    "openbaar-lichaam": (("algemeen-bestuur", "dagelijks-bestuur", "voorzitter"), ()),
-    "bedrijfsvoeringsorganisatie": (("bestuur",), ("voorzitter",)),
-    "gemeenschappelijk-orgaan": (("gemeenschappelijk-orgaan",), ("voorzitter",)),
-    "centrumgemeente": ((), ()),
-    "regeling-zonder-meer": ((), ()),
-}
-
-STANDAARD_ORGAANNAAM: dict[str, tuple[str, str]] = {
-    "algemeen-bestuur": ("algemeen bestuur", "het"),
-    "dagelijks-bestuur": ("dagelijks bestuur", "het"),
-    "voorzitter": ("voorzitter", "de"),
-    "bestuur": ("bestuur", "het"),
-    "gemeenschappelijk-orgaan": ("gemeenschappelijk orgaan", "het"),
-}
-
-#: Wgr basis of each legal form (artikel 8; verified, see docs/regeling.md).
-VORM_GRONDSLAG: dict[str, str | None] = {
-    "openbaar-lichaam": "artikel 8, eerste lid",
-    "gemeenschappelijk-orgaan": "artikel 8, tweede lid",
-    "bedrijfsvoeringsorganisatie": "artikel 8, derde lid",
-    "centrumgemeente": "artikel 8, vierde lid",
-    "regeling-zonder-meer": None,
-}
-
-LICHAAM: dict[str, str] = {
-    "openbaar-lichaam": "het openbaar lichaam",
-    "bedrijfsvoeringsorganisatie": "de bedrijfsvoeringsorganisatie",
-    "gemeenschappelijk-orgaan": "het gemeenschappelijk orgaan",
-    "centrumgemeente": "de centrumgemeente",
-    "regeling-zonder-meer": "de samenwerking",
-}
-
-DEELNEMER_MEERVOUD = {
-    "raad": "de raden",
-    "college": "de colleges van burgemeester en wethouders",
-    "burgemeester": "de burgemeesters",
-}
-
-DEELNEMER_ENKELVOUD = {
-    "raad": "de raad",
-    "college": "het college van burgemeester en wethouders",
-    "burgemeester": "de burgemeester",
-}
 
 _BLANK = "____________________"
 
@@ -90,22 +44,9 @@ class Tekstdeel:
     plaats: Plaats
     clausule: str | None = None
     regeling: "RegelingTekst | None" = field(default=None, repr=False)
-
-    def html(self, einde: str | None = None) -> Markup:
-        """One paragraph, without the surrounding ``<p>`` (leden, onderdelen, overwegingen).
-
-        ``einde`` replaces the closing punctuation (``;`` after an overweging).
-        """
-        assert self.regeling is not None
-        text = self.regeling.worded(self)
-        if einde is not None:
-            text = text.rstrip().rstrip(".;,:") + einde
-        return markup.to_inline_html(text, self.regeling.absolute_resolver)
-
-    def blok(self) -> Markup:
-        """Block-level HTML (toelichting)."""
-        assert self.regeling is not None
-        return markup.to_html(self.regeling.worded(self), self.regeling.absolute_resolver)
+    #: The Markdown with every reference worded for this place (``[[id|artikel 3, tweede lid]]``),
+    #: set once in derive; templates render it with the ``md``/``md_inline`` filter.
+    markdown: str = ""
 
 
 @dataclass
@@ -279,6 +220,12 @@ class RegelingTekst:
         """The Markdown with each ``[[id]]`` written out for the place where it stands."""
         return word_references(tekst.bron, lambda target: self.phrase(target, tekst.plaats))
 
+    def deel(self, bron: str, pad: PathKey) -> Tekstdeel:
+        """A text outside the articles (an overweging of an amendment), worded against this regulation."""
+        tekst = Tekstdeel(bron, pad, Plaats(), regeling=self)
+        tekst.markdown = self.worded(tekst)
+        return tekst
+
     def phrase(self, target: str, where: Plaats) -> str | None:
         found = self.targets.get(target)
         return reference(found, where) if found is not None else None
@@ -314,6 +261,7 @@ class _Builder:
         self.inhoud = inhoud
         self.regeling: model.Regeling = inhoud.regeling  # type: ignore[assignment]
         self.vorm = inhoud.samenwerking.vorm
+        self.rechtsvorm = rechtsvormen.vorm(self.vorm)
         self.deelnemers: list[Gemeente] = sorted(deelnemers, key=lambda g: g.naam.casefold())
         self.findings: list[Finding] = []
         self.targets: dict[str, Plaats] = {}
@@ -323,13 +271,13 @@ class _Builder:
     # organs and the clause context
 
     def _organen(self) -> list[Orgaan]:
-        required, optional = VORM_ORGANEN[self.vorm]
+        required, optional = self.rechtsvorm.organen, self.rechtsvorm.optioneel
         result = []
         for rol in (*required, *optional):
             given = self.regeling.organen.get(rol)  # type: ignore[call-overload]
             if given is None and rol not in required:
                 continue
-            naam, lidwoord = STANDAARD_ORGAANNAAM[rol]
+            naam, lidwoord = rechtsvormen.ORGANEN[rol].naam, rechtsvormen.ORGANEN[rol].lidwoord
             if given is not None:
                 naam, lidwoord = given.naam, given.lidwoord or lidwoord
             result.append(Orgaan(rol, naam, lidwoord, rol in required))
@@ -338,24 +286,21 @@ class _Builder:
     def orgaan(self, rol: str) -> str:
         found = next((o for o in self.organen if o.rol == rol), None)
         if found is None:
-            naam, lidwoord = STANDAARD_ORGAANNAAM.get(rol, (rol, "het"))
-            return f"{lidwoord} {naam}"
+            known = rechtsvormen.ORGANEN.get(rol)
+            return known.met_lidwoord if known else f"het {rol}"
         return found.met_lidwoord
 
     def vaststellend(self) -> str:
         """The organ that adopts the budget and decides: algemeen bestuur, bestuur or orgaan."""
-        rol = {"openbaar-lichaam": "algemeen-bestuur", "bedrijfsvoeringsorganisatie": "bestuur",
-               "gemeenschappelijk-orgaan": "gemeenschappelijk-orgaan"}.get(self.vorm)
-        if rol:
-            return self.orgaan(rol)
-        if self.vorm == "centrumgemeente":
-            return f"het college van burgemeester en wethouders van {self.regeling.centrumgemeente or 'de centrumgemeente'}"
-        return "het portefeuillehoudersoverleg"  # a regeling zonder meer has no organ of its own
+        vorm = self.rechtsvorm
+        if vorm.vaststellend:
+            return self.orgaan(vorm.vaststellend)
+        return (vorm.vaststellend_tekst or "").format(centrumgemeente=self.regeling.centrumgemeente or "de centrumgemeente")
 
     def uitvoerend(self) -> str:
         """The organ that prepares and executes: dagelijks bestuur, or the one organ there is."""
-        if self.vorm == "openbaar-lichaam":
-            return self.orgaan("dagelijks-bestuur")
+        if self.rechtsvorm.uitvoerend:
+            return self.orgaan(self.rechtsvorm.uitvoerend)
         return self.vaststellend()
 
     def context(self, artikel: model.Artikel) -> dict[str, Any]:
@@ -365,13 +310,13 @@ class _Builder:
             "artikel": artikel.id,
             "citeertitel": regeling.citeertitel,
             "naam_lichaam": regeling.naam_lichaam or self.inhoud.samenwerking.naam,
-            "lichaam": LICHAAM[self.vorm],
-            "bezittelijk": "haar" if self.vorm == "bedrijfsvoeringsorganisatie" else "zijn",
+            "lichaam": self.rechtsvorm.lichaam,
+            "bezittelijk": self.rechtsvorm.bezittelijk,
             "vestigingsplaats": self.inhoud.samenwerking.vestigingsplaats or "",
             "gemeenten": [g.naam for g in self.deelnemers],
             "deelnemers": list(regeling.deelnemers),
-            "deelnemers_tekst": opsomming([DEELNEMER_MEERVOUD[d][3:] for d in regeling.deelnemers]),
-            "deelnemers_enkelvoud": opsomming([DEELNEMER_ENKELVOUD[d] for d in regeling.deelnemers]),
+            "deelnemers_tekst": opsomming([rechtsvormen.DEELNEMERS[d].meervoud[3:] for d in regeling.deelnemers]),
+            "deelnemers_enkelvoud": opsomming([rechtsvormen.DEELNEMERS[d].enkelvoud for d in regeling.deelnemers]),
             "vaststellend": self.vaststellend(),
             "uitvoerend": self.uitvoerend(),
             "raden_nemen_deel": "raad" in regeling.deelnemers,
@@ -446,10 +391,11 @@ class _Builder:
         )
         for _, tekst in result.teksten():
             tekst.regeling = result
+            tekst.markdown = result.worded(tekst)
         return result
 
     def aanhef(self) -> str:
-        organs = [DEELNEMER_MEERVOUD[d] for d in self.regeling.deelnemers]
+        organs = [rechtsvormen.DEELNEMERS[d].meervoud for d in self.regeling.deelnemers]
         names = [g.naam for g in self.deelnemers]
         text = f"{opsomming(organs)} van de gemeenten {opsomming(names)}"
         if len(organs) > 1:
@@ -457,7 +403,7 @@ class _Builder:
         return text[:1].upper() + text[1:] + ";"
 
     def gelet_op(self) -> str:
-        basis = VORM_GRONDSLAG[self.vorm]
+        basis = self.rechtsvorm.grondslag
         wgr = f"artikel 1 en {basis}, van de {WGR}" if basis else f"artikel 1 van de {WGR}"
         return "gelet op " + opsomming([wgr, *self.regeling.gelet_op]) + ";"
 

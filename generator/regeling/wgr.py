@@ -9,64 +9,16 @@ provision is missing altogether, at ``regeling.hoofdstukken``.
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
 from typing import Iterator
 
 from ..checks import Finding, check, known_ids
 from ..derive import Afgeleid
 from ..formatting import MAANDEN, TELWOORDEN, opsomming, telwoord
 from ..model import Inhoud
-from .tekst import VORM_ORGANEN, Artikel, RegelingTekst, Tekstdeel
+from .. import rechtsvormen
+from .tekst import Artikel, RegelingTekst, Tekstdeel
 
-OL, BVO, GO = "openbaar-lichaam", "bedrijfsvoeringsorganisatie", "gemeenschappelijk-orgaan"
-WGR_2022 = "Wgr, sinds de wijziging van 1 juli 2022"
 UITTREDING_EENZIJDIG = ("artikel 1, eerste en vijfde lid, Wgr; ABRvS 15 april 2015, ECLI:NL:RVS:2015:1198")
-
-
-@dataclass(frozen=True)
-class Vereiste:
-    """A provision the regulation must contain: found by the subject of an article."""
-
-    onderwerp: str
-    wat: str
-    grondslag: str
-    clausule: str
-    vormen: tuple[str, ...] | None = None  # None: every legal form
-
-
-VEREISTEN: tuple[Vereiste, ...] = (
-    Vereiste("belang", "het belang of de belangen ter behartiging waarvan zij is getroffen",
-             "artikel 10, eerste lid, Wgr", "belang"),
-    Vereiste("wijziging", "wijziging van de regeling", "artikel 9, eerste lid, Wgr", "wijziging"),
-    Vereiste("toetreding", "toetreding", "artikel 9, eerste lid, Wgr", "toetreding"),
-    Vereiste("uittreding", "de voorwaarden waaronder een deelnemer kan uittreden", "artikel 9, eerste lid, Wgr",
-             "uittreding"),
-    Vereiste("uittreding-gevolgen", "de gevolgen van uittreding, waaronder die voor het vermogen",
-             "artikel 9, eerste lid, Wgr", "uittreding"),
-    Vereiste("opheffing", "opheffing van de regeling", "artikel 9, eerste lid, Wgr", "opheffing"),
-    Vereiste("vereffening", "de vereffening van het vermogen bij opheffing", "artikel 9, tweede lid, Wgr",
-             "vereffening", (OL, BVO)),
-    Vereiste("zienswijze", "de besluiten waarover de raden een zienswijze naar voren kunnen brengen en de wijze "
-             "waarop", WGR_2022, "zienswijze"),
-    Vereiste("participatie", "de wijze waarop inwoners en belanghebbenden worden betrokken bij de voorbereiding, "
-             "uitvoering en evaluatie van beleid", WGR_2022, "participatie"),
-    Vereiste("evaluatie", "de evaluatie van de regeling", WGR_2022, "evaluatie"),
-    Vereiste("bekendmaking", "de gemeente die voor de bekendmaking van de regeling zorgt",
-             "Wgr, bekendmaking van de regeling", "bekendmaking"),
-)
-
-ORGAAN_REGEL = {
-    OL: "een openbaar lichaam heeft een algemeen bestuur, een dagelijks bestuur en een voorzitter (Wgr)",
-    BVO: "een bedrijfsvoeringsorganisatie heeft één bestuur (Wgr)",
-    GO: "een gemeenschappelijk orgaan is zelf het enige bestuursorgaan (Wgr)",
-    "centrumgemeente": "een centrumgemeenteregeling stelt geen eigen organen in (artikel 8, vierde lid, Wgr)",
-    "regeling-zonder-meer": "een regeling zonder meer stelt geen eigen organen in (artikel 1 Wgr)",
-}
-
-ORGAAN_WOORD = {
-    "algemeen-bestuur": "het algemeen bestuur", "dagelijks-bestuur": "het dagelijks bestuur",
-    "voorzitter": "de voorzitter", "bestuur": "het bestuur", "gemeenschappelijk-orgaan": "het gemeenschappelijk orgaan",
-}
 
 
 def _missing_path(inhoud: Inhoud):
@@ -131,9 +83,7 @@ def _wgr_vereisten(inhoud: Inhoud, afgeleid: Afgeleid) -> Iterator[Finding]:
     regeling: RegelingTekst | None = afgeleid.regeling
     if regeling is None:
         return
-    for vereiste in VEREISTEN:
-        if vereiste.vormen is not None and regeling.vorm not in vereiste.vormen:
-            continue
+    for vereiste in rechtsvormen.vorm(regeling.vorm).vereisten():
         if not regeling.met_onderwerp(vereiste.onderwerp):
             yield Finding(_missing_path(inhoud),
                           f"de regeling bevat geen bepalingen over {vereiste.wat} ({vereiste.grondslag}); gebruik de "
@@ -148,23 +98,23 @@ def _wgr_organen(inhoud: Inhoud, afgeleid: Afgeleid) -> Iterator[Finding]:
         return
     model = inhoud.regeling
     vorm = regeling.vorm
-    required, optional = VORM_ORGANEN[vorm]
+    rechtsvorm = rechtsvormen.vorm(vorm)
     for rol in model.organen:  # type: ignore[union-attr]
-        if rol not in required and rol not in optional:
+        if rol not in rechtsvorm.organen and rol not in rechtsvorm.optioneel:
             yield Finding(model.pad + ("organen", rol),  # type: ignore[union-attr]
-                          f'{ORGAAN_WOORD[rol]} hoort niet bij de rechtsvorm {vorm}: {ORGAAN_REGEL[vorm]}')
+                          f'{rechtsvormen.ORGANEN[rol].met_lidwoord} hoort niet bij de rechtsvorm {vorm}: '
+                          f'{rechtsvorm.orgaanregel}')
     for orgaan in regeling.organen:
         if orgaan.vereist and not regeling.met_onderwerp(orgaan.rol):
             yield Finding(_missing_path(inhoud),
                           f"de regeling regelt de samenstelling en bevoegdheden van {orgaan.met_lidwoord} niet: "
-                          f"{ORGAAN_REGEL[vorm]}; gebruik de clausule `{orgaan.rol}` of geef een eigen artikel "
+                          f"{rechtsvorm.orgaanregel}; gebruik de clausule `{orgaan.rol}` of geef een eigen artikel "
                           f"`onderwerpen: [{orgaan.rol}]`")
-    if vorm == BVO and "raad" in model.deelnemers:  # type: ignore[union-attr]
-        yield Finding(model.pad + ("deelnemers",),  # type: ignore[union-attr]
-                      "aan een bedrijfsvoeringsorganisatie nemen alleen colleges van burgemeester en wethouders en "
-                      "burgemeesters deel, geen raden (Wgr)")
+    allowed = rechtsvorm.deelnemers
+    if allowed is not None and any(d not in allowed for d in model.deelnemers):  # type: ignore[union-attr]
+        yield Finding(model.pad + ("deelnemers",), rechtsvorm.deelnemersregel or "")  # type: ignore[union-attr]
     gemeenten = [g.naam for g in afgeleid.deelnemers]
-    if vorm == "centrumgemeente":
+    if rechtsvorm.centrumgemeente:
         if not model.centrumgemeente:  # type: ignore[union-attr]
             yield Finding(model.pad, "een centrumgemeenteregeling wijst de centrumgemeente aan: "  # type: ignore[union-attr]
                                      "vul `centrumgemeente` in (artikel 8, vierde lid, Wgr)")
@@ -264,18 +214,18 @@ def _sentences(text: str) -> Iterator[tuple[int, str]]:
 def _wgr_begrotingscyclus(inhoud: Inhoud, afgeleid: Afgeleid) -> Iterator[Finding]:
     """Deadlines the regulation states may not be later or shorter than the Wgr's."""
     regeling: RegelingTekst | None = afgeleid.regeling
-    if regeling is None or regeling.vorm not in (OL, BVO, GO):
+    begroting = rechtsvormen.vorm(regeling.vorm).begroting if regeling is not None else None
+    if regeling is None or begroting is None:
         return
-    article = "artikel 34b" if regeling.vorm == OL else None
     seen: set[tuple] = set()
-    for finding in _begrotingstermijnen(regeling, article):
+    for finding in _begrotingstermijnen(regeling, begroting.get("kaders"), begroting.get("ontwerpbegroting", "Wgr")):
         key = (finding.path, finding.message, finding.inside)
         if key not in seen:
             seen.add(key)
             yield finding
 
 
-def _begrotingstermijnen(regeling: RegelingTekst, article: str | None) -> Iterator[Finding]:
+def _begrotingstermijnen(regeling: RegelingTekst, article: str | None, draft_article: str) -> Iterator[Finding]:
     for artikel in regeling.artikelen():
         if not artikel.onderwerpen & {"begroting", "jaarrekening", "zienswijze"}:
             continue
@@ -290,7 +240,7 @@ def _begrotingstermijnen(regeling: RegelingTekst, article: str | None) -> Iterat
                             yield _finding(artikel, tekst, start + match.start(),
                                            f"de ontwerpbegroting gaat ten minste twaalf weken voordat het bestuur "
                                            f"haar vaststelt naar de raden, die twaalf weken hebben voor hun zienswijze "
-                                           f"({'artikel 35, eerste en derde lid, Wgr' if regeling.vorm == OL else 'Wgr'}); "
+                                           f"({draft_article}); "
                                            f"hier staat {match.group(0)}", match.group(0))
                 if _KADERS.search(sentence):
                     for match in _DATUM.finditer(sentence):

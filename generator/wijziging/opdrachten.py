@@ -23,6 +23,7 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from ..formatting import opsomming, rangtelwoord, telwoord
+from .. import markup
 from ..regeling import tekst
 from ..regeling.numbering import letter
 from ..regeling.tekst import RegelingTekst
@@ -164,7 +165,7 @@ def _replace_change(place: Plaats, quote: Citaat, vervangt_lid: bool = False) ->
 
 
 def _html(part: tekst.Tekstdeel | None) -> str:
-    return str(part.html()) if part is not None else ""
+    return str(markup.to_inline_html(part.markdown)) if part is not None else ""
 
 
 def _element(old: tekst.Tekstdeel | None, new: tekst.Tekstdeel | None) -> tuple[str, list[Fragment] | None]:

@@ -26,7 +26,6 @@ from ..derive import Invoerzicht, deriver
 from ..formatting import datum, opsomming
 from ..model import Besluit, Inhoud
 from ..raadsvoorstel import Wijzigingsbijlage
-from ..regeling.numbering import Plaats
 from ..regeling.tekst import RegelingTekst, Tekstdeel
 from .opdrachten import Opdracht, Opsteller
 from .redline import redline
@@ -135,10 +134,9 @@ def decision_of(inhoud: Inhoud) -> Besluit | None:
 def _overwegingen(inhoud: Inhoud, citeertitel: str, after: RegelingTekst) -> tuple[list[Tekstdeel], list[Markup]]:
     wijziging = inhoud.wijziging
     if wijziging and wijziging.overwegingen:
-        parts = [Tekstdeel(text, wijziging.pad + ("overwegingen", i), Plaats(), regeling=after)
-                 for i, text in enumerate(wijziging.overwegingen)]
-        return parts, [part.html(einde=";") for part in parts]
-    parts = [Tekstdeel(f"het wenselijk is de {citeertitel} te wijzigen", (), Plaats(), regeling=after)]
+        parts = [after.deel(text, wijziging.pad + ("overwegingen", i)) for i, text in enumerate(wijziging.overwegingen)]
+        return parts, [markup.to_inline_html(markup.met_einde(part.markdown, ";")) for part in parts]
+    parts = [after.deel(f"het wenselijk is de {citeertitel} te wijzigen", ())]
     return parts, [escape(f"het wenselijk is de {citeertitel} te wijzigen;")]
 
 
@@ -213,7 +211,7 @@ def _explanations(inhoud: Inhoud, after: RegelingTekst, ops: list[Opdracht]) -> 
                     "artikel-ingevoegd", "hoofdstuk-ingevoegd", "paragraaf-ingevoegd"):
                 # A new article brings its own toelichting; for a changed one it would explain the
                 # article, not the change (give that in wijziging.artikelsgewijs).
-                texts.append(new_articles[key].toelichting.blok())
+                texts.append(markup.to_html(new_articles[key].toelichting.markdown))
         result.append(Uitleg(f"Onderdeel {op.letter}" if op.letter else "Artikel I", op.omschrijving, texts))
     return result
 

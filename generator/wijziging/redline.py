@@ -10,6 +10,7 @@ from __future__ import annotations
 
 from markupsafe import Markup, escape
 
+from .. import markup
 from ..regeling import tekst
 from ..regeling.tekst import RegelingTekst
 from .indeling import Indeling, common_subsequence, staying, walk
@@ -55,17 +56,22 @@ def _numbered_diff(cls: str, old_label: str, new_label: str, old_body: Markup, n
 # -- whole parts ------------------------------------------------------------------------------
 
 
+def _html(tekst_: tekst.Tekstdeel) -> Markup:
+    """A text part, worded in derive, as inline HTML."""
+    return markup.to_inline_html(tekst_.markdown)
+
+
 def _onderdeel(item: tekst.Onderdeel) -> str:
-    html = _numbered("onderdeel", item.label, item.tekst.html())
-    return html + "".join(_numbered("subonderdeel", s.label, s.tekst.html()) for s in item.subonderdelen)
+    html = _numbered("onderdeel", item.label, _html(item.tekst))
+    return html + "".join(_numbered("subonderdeel", s.label, _html(s.tekst)) for s in item.subonderdelen)
 
 
 def _lid(item: tekst.Lid) -> str:
-    return _numbered("lid", item.label, item.tekst.html()) + "".join(_onderdeel(o) for o in item.onderdelen)
+    return _numbered("lid", item.label, _html(item.tekst)) + "".join(_onderdeel(o) for o in item.onderdelen)
 
 
 def _body(artikel: tekst.Artikel) -> str:
-    html = f"<p>{artikel.tekst.html()}</p>\n" if artikel.tekst else ""
+    html = f"<p>{_html(artikel.tekst)}</p>\n" if artikel.tekst else ""
     html += "".join(_onderdeel(o) for o in artikel.onderdelen)
     return html + "".join(_lid(lid) for lid in artikel.leden)
 
@@ -89,15 +95,15 @@ def _onderdelen_diff(old: list[tekst.Onderdeel], new: list[tekst.Onderdeel]) -> 
         elif before is None:
             html += _wrap("ins", _onderdeel(after))
         else:
-            html += _numbered_diff("onderdeel", before.label, after.label, before.tekst.html(), after.tekst.html())
+            html += _numbered_diff("onderdeel", before.label, after.label, _html(before.tekst), _html(after.tekst))
             for sub_before, sub_after in _pairs(before.subonderdelen, after.subonderdelen):
                 if sub_after is None:
-                    html += _wrap("del", _numbered("subonderdeel", sub_before.label, sub_before.tekst.html()))
+                    html += _wrap("del", _numbered("subonderdeel", sub_before.label, _html(sub_before.tekst)))
                 elif sub_before is None:
-                    html += _wrap("ins", _numbered("subonderdeel", sub_after.label, sub_after.tekst.html()))
+                    html += _wrap("ins", _numbered("subonderdeel", sub_after.label, _html(sub_after.tekst)))
                 else:
                     html += _numbered_diff("subonderdeel", sub_before.label, sub_after.label,
-                                           sub_before.tekst.html(), sub_after.tekst.html())
+                                           _html(sub_before.tekst), _html(sub_after.tekst))
     return html
 
 
@@ -106,11 +112,11 @@ def _article_diff(old: tekst.Artikel, new: tekst.Artikel, level: int) -> str:
     if bool(old.leden) != bool(new.leden):
         return html + _wrap("del", _body(old)) + _wrap("ins", _body(new)) + "</section>\n"
     if old.tekst and new.tekst:
-        html += f"<p>{diff_html(str(old.tekst.html()), str(new.tekst.html()))}</p>\n"
+        html += f"<p>{diff_html(str(_html(old.tekst)), str(_html(new.tekst)))}</p>\n"
     elif old.tekst:
-        html += _wrap("del", f"<p>{old.tekst.html()}</p>\n")
+        html += _wrap("del", f"<p>{_html(old.tekst)}</p>\n")
     elif new.tekst:
-        html += _wrap("ins", f"<p>{new.tekst.html()}</p>\n")
+        html += _wrap("ins", f"<p>{_html(new.tekst)}</p>\n")
     html += _onderdelen_diff(old.onderdelen, new.onderdelen)
     for before, after in _pairs(old.leden, new.leden):
         if after is None:
@@ -118,7 +124,7 @@ def _article_diff(old: tekst.Artikel, new: tekst.Artikel, level: int) -> str:
         elif before is None:
             html += _wrap("ins", _lid(after))
         else:
-            html += _numbered_diff("lid", before.label, after.label, before.tekst.html(), after.tekst.html())
+            html += _numbered_diff("lid", before.label, after.label, _html(before.tekst), _html(after.tekst))
             html += _onderdelen_diff(before.onderdelen, after.onderdelen)
     return html + "</section>\n"
 
