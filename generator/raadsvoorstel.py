@@ -34,6 +34,7 @@ from dataclasses import dataclass, field
 from decimal import Decimal
 from typing import Iterator
 
+from . import rechtsvormen
 from .checks import Finding, check
 from .derive import Afgeleid, Invoerzicht, deriver
 from .finance.allocation import allocate
@@ -65,7 +66,6 @@ TERMIJNEN = {
     "zienswijze-regeling": (8, "artikel 1, derde lid, Wgr: acht weken na ontvangst van het ontwerp"),
     "zienswijze-begroting": (12, "artikel 35, derde lid, Wgr: twaalf weken na toezending van de ontwerpbegroting"),
 }
-OL, BVO = "openbaar-lichaam", "bedrijfsvoeringsorganisatie"
 #: Rounds whose financiën are this gemeente's share in the businesscase.
 BUSINESSCASE = ("principebesluit", "voorbereidingskrediet", "aangaan", "toetreding")
 #: The bijlage of a wijziging round; `samenwerking wijziging` replaces it with the amendment itself.
@@ -364,9 +364,11 @@ class Raadsvoorstellen:
                            f"{what} de regeling (artikel 1, eerste lid, Wgr"
                            f"{'' if kind in ('aangaan', 'opheffing') else ', en vijfde lid'}).")
         else:
-            vorm = self.inhoud.samenwerking.vorm
-            extra = (" Een bedrijfsvoeringsorganisatie wordt alleen door colleges en burgemeesters ingesteld "
-                     "(artikel 8, derde lid, Wgr)." if vorm == BVO else "")
+            rechtsvorm = rechtsvormen.vorm(self.inhoud.samenwerking.vorm)
+            extra = ""
+            if rechtsvorm.deelnemers is not None and "raad" not in rechtsvorm.deelnemers:
+                extra = (f" Een {rechtsvorm.naam} wordt alleen door colleges en burgemeesters ingesteld "
+                         f"({rechtsvorm.grondslag or 'artikel 1'}, Wgr).")
             bevoegdheid = (f"Aan de {regeling} neemt het college deel; uw raad is geen partij.{extra} Het college "
                            f"gaat niet over tot {what} de regeling dan na toestemming van uw raad (artikel 1, "
                            f"vierde{'' if kind in ('aangaan', 'opheffing') else ' en vijfde'} lid, Wgr).")
@@ -408,8 +410,9 @@ class Raadsvoorstellen:
         elif kind == "zienswijze-begroting":
             points = [f"over de ontwerpbegroting {besluit.begrotingsjaar} van {self.lichaam()} de zienswijze naar "
                       "voren te brengen die in dit besluit is opgenomen"]
-            if vorm == OL:
-                grounds = [f"artikel 35, eerste en derde lid, van {WGR}"]
+            cyclus = rechtsvormen.vorm(vorm).begroting or {}
+            if cyclus.get("ontwerpbegroting"):  # the legal-form table names the article for this form
+                grounds = [_wet(cyclus["ontwerpbegroting"])]
                 bevoegdheid = ("Het dagelijks bestuur zendt de ontwerpbegroting twaalf weken voordat zij aan het "
                                "algemeen bestuur wordt aangeboden aan de raden (artikel 35, eerste lid, Wgr). De raden "
                                "kunnen binnen twaalf weken hun zienswijze naar voren brengen (artikel 35, derde lid, "
@@ -426,8 +429,9 @@ class Raadsvoorstellen:
                 points.append("over de kaderbrief de zienswijze naar voren te brengen die in dit besluit is opgenomen")
             else:
                 points.append("over de kaderbrief geen zienswijze naar voren te brengen")
-            if vorm == OL:
-                grounds = [f"artikel 34b van {WGR}"]
+            cyclus = rechtsvormen.vorm(vorm).begroting or {}
+            if cyclus.get("kaders"):
+                grounds = [_wet(cyclus["kaders"])]
                 bevoegdheid = ("Het dagelijks bestuur zendt de algemene financiële en beleidsmatige kaders en de "
                                "voorlopige jaarrekening vóór 30 april aan de raden (artikel 34b Wgr). Hoe de raden "
                                "daarop reageren, regelt de regeling zelf.")
@@ -484,6 +488,12 @@ def _om(handeling: str) -> str:
     if handeling.startswith("de "):
         return handeling
     return f"om {handeling}"
+
+
+def _wet(article: str) -> str:
+    """``artikel 35, eerste en derde lid, Wgr`` (the legal-form table) as a ground in a raadsbesluit."""
+    article = article.removesuffix(" Wgr").rstrip(",")
+    return f"{article}, van {WGR}" if "lid" in article else f"{article} van {WGR}"
 
 
 def _leden(leden: list[str]) -> str:

@@ -18,7 +18,8 @@ import pytest
 from generator.build import load_project
 from generator.formatting import MAANDEN, TELWOORDEN, telwoord
 from generator.model.regeling import Artikel as ArtikelModel
-from generator.model.samenwerking import VORM_NAMEN
+from generator import rechtsvormen
+from generator.rechtsvormen import CODES
 from generator.regeling import clausules
 from generator.regeling.tekst import _Builder
 
@@ -52,6 +53,7 @@ def sample(spec: clausules.ParameterSpec, renderer, changed: bool):
 def rendered(builder, name: str, vorm: str, changed: bool) -> tuple[str, str]:
     entry = LIBRARY[name]
     builder.vorm = vorm
+    builder.rechtsvorm = rechtsvormen.vorm(vorm)
     builder.organen = builder._organen()
     context = builder.context(ArtikelModel(id="proef", clausule=name))
     renderer = clausules.ClauseRenderer(entry, context, vorm)
@@ -69,7 +71,7 @@ def rendered(builder, name: str, vorm: str, changed: bool) -> tuple[str, str]:
 
 
 CASES = [(name, vorm) for name, entry in sorted(LIBRARY.items()) if entry.clausule.toelichting
-         for vorm in (entry.clausule.vormen or list(VORM_NAMEN))]
+         for vorm in (entry.clausule.vormen or list(CODES))]
 
 
 @pytest.mark.parametrize(("name", "vorm"), CASES, ids=[f"{n}-{v}" for n, v in CASES])

@@ -9,6 +9,7 @@ provision is missing altogether, at ``regeling.hoofdstukken``.
 from __future__ import annotations
 
 import re
+from dataclasses import dataclass
 from typing import Iterator
 
 from ..checks import Finding, check, known_ids
@@ -18,6 +19,7 @@ from ..model import Inhoud
 from .. import rechtsvormen
 from .tekst import Artikel, RegelingTekst, Tekstdeel
 
+WGR_2022 = "Wgr, sinds de wijziging van 1 juli 2022"  # the numbers of these articles are not verified (docs/rondes.md)
 UITTREDING_EENZIJDIG = ("artikel 1, eerste en vijfde lid, Wgr; ABRvS 15 april 2015, ECLI:NL:RVS:2015:1198")
 
 
