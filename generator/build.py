@@ -65,6 +65,7 @@ class Job:
     deliverable: Deliverable
     gemeente: Gemeente | None = None
     revisies: str | None = None  # "<oud>-<nieuw>" for a document made from two revisions
+    ronde: str | None = None  # the round (besluit id) of a per-round document
 
     @property
     def name(self) -> str:
@@ -74,6 +75,8 @@ class Job:
             base = declaration.bestandsnaam.replace("{revisies}", self.revisies or "")
         if self.gemeente is None:
             return base
+        if self.ronde is not None:
+            return f"{base}-{self.ronde}-{slug(self.gemeente.naam)}"
         return f"{base}-{slug(self.gemeente.naam)}"
 
     def formats(self, requested: tuple[str, ...]) -> tuple[str, ...]:
@@ -132,11 +135,12 @@ def load_project(source: Source | Path) -> Project:
 
 
 def jobs(project: Project, gemeente: str | None = None, documents: list[str] | None = None,
-         revisies: str | None = None) -> list[Job]:
+         revisies: str | None = None, rondes: list[str] | None = None) -> list[Job]:
     """The documents to make: every declared deliverable whose parts are in the content,
-    one per gemeente where declared so; optionally only those of one gemeente or of the
-    named deliverables. ``revisies`` (``<oud>-<nieuw>``): the documents made from two
-    revisions (an amendment) instead of those made from one."""
+    one per gemeente where declared so (per round and gemeente for ``per_ronde``); optionally
+    only those of one gemeente, of the named deliverables or of the named rounds.
+    ``revisies`` (``<oud>-<nieuw>``): the documents made from two revisions (an amendment)
+    instead of those made from one."""
     result: list[Job] = []
     wanted = None
     sources = 1 if revisies is None else 2
@@ -166,7 +170,15 @@ def jobs(project: Project, gemeente: str | None = None, documents: list[str] | N
             continue
         if any(_missing(project, part) for part in declaration.vereist):
             continue
-        if declaration.per_gemeente:
+        if declaration.per_ronde:
+            voorstellen = project.afgeleid.raadsvoorstellen
+            for ronde, partners in (voorstellen.rondes() if voorstellen else {}).items():
+                if rondes is not None and ronde not in rondes:
+                    continue
+                for partner in partners:
+                    if wanted is None or slug(partner.naam) == slug(wanted.naam):
+                        result.append(Job(deliverable, partner, revisies, ronde))
+        elif declaration.per_gemeente:
             for partner in project.afgeleid.deelnemers:
                 if wanted is None or partner is wanted:
                     result.append(Job(deliverable, partner, revisies))
@@ -187,6 +199,7 @@ def render(project: Project, job: Job):
     env = environment(tuple(project.template_dirs))
     declaration = job.deliverable.declaration
     context = context_for(project.inhoud, project.afgeleid, declaration, job.gemeente)
+    context["ronde"] = job.ronde
     html = stamped_html(project, env, declaration.sjabloon, context)
     document = to_document(job.name, html, project.inhoud.samenwerking.datum)
     names = [job.gemeente.naam] if job.gemeente else []
@@ -422,9 +435,14 @@ def build(
     gemeente: str | None = None,
     overwrite: bool = False,
     documents: list[str] | None = None,
+    rondes: list[str] | None = None,
+    definitief: bool = False,
 ) -> BuildResult:
-    """Build the documents; a file whose inputs did not change since the last build is not made again."""
-    if (answer := snel.unchanged(content_dir, out_dir, formats, gemeente, documents)) is not None:
+    """Build the documents; a file whose inputs did not change since the last build is not made again.
+
+    ``definitief``: the final version; content with placeholders ("(invullen)", "N.N.") is refused."""
+    fast = not definitief and rondes is None  # the fast path knows selections of formats, gemeente, documents
+    if fast and (answer := snel.unchanged(content_dir, out_dir, formats, gemeente, documents)) is not None:
         names, paths = answer  # nothing changed since the last build of this selection: not even loaded
         return BuildResult(snel.output_folder(content_dir, out_dir), Report(unchanged=paths), names)
     state = snel.snapshot(content_dir)  # before anything is read: an edit during the build is seen next time
@@ -433,11 +451,18 @@ def build(
     # In git each document shows the revision of its own inputs: derived with a placeholder, stamped per document.
     project = complete(source, *read(source), bronrevisie=versions.REVISION_PLACEHOLDER if history else None)
     project.history = history
-    selected = jobs(project, gemeente, documents)
+    if definitief:
+        from .checks import placeholders
+
+        left = placeholders(project.inhoud, project.content)
+        if left:
+            raise ContentError(left + [Problem("een definitieve versie kan geen plaatshouders bevatten; vul ze in "
+                                               "of bouw zonder --definitief")])
+    selected = jobs(project, gemeente, documents, rondes=rondes)
     if not selected:
         raise ContentError([Problem("er is niets te bouwen: geen document heeft de onderdelen die het nodig heeft")])
     return write(project, selected, formats, out_dir, overwrite,
-                 fast=(snel.selection(formats, gemeente, documents), state))
+                 fast=(snel.selection(formats, gemeente, documents), state) if fast else None)
 
 
 def write(project: Project, selected: list[Job], formats: tuple[str, ...], out_dir: Path, overwrite: bool = False,

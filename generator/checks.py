@@ -6,6 +6,7 @@ Parts of the content register their own checks with ``@check``.
 
 from __future__ import annotations
 
+import re
 from collections import Counter
 from dataclasses import dataclass
 from typing import Any, Callable, Iterable, Iterator
@@ -36,15 +37,19 @@ def check(function: Check) -> Check:
 
 
 def run_checks(inhoud: Inhoud, afgeleid: Afgeleid, content: Content) -> list[Problem]:
+    return problems_of([finding for function in _CHECKS for finding in function(inhoud, afgeleid)], content)
+
+
+def problems_of(findings: Iterable[Finding], content: Content) -> list[Problem]:
+    """Findings with their place in the content (file:line:col)."""
     problems = []
-    for function in _CHECKS:
-        for finding in function(inhoud, afgeleid):
-            if finding.inside is not None:
-                position = content.sources.inside(finding.path, *finding.inside)
-            else:
-                position = content.sources.value(finding.path)
-            related = content.sources.value(finding.related) if finding.related else None
-            problems.append(Problem(finding.message, position, finding.path, related=related))
+    for finding in findings:
+        if finding.inside is not None:
+            position = content.sources.inside(finding.path, *finding.inside)
+        else:
+            position = content.sources.value(finding.path)
+        related = content.sources.value(finding.related) if finding.related else None
+        problems.append(Problem(finding.message, position, finding.path, related=related))
     return problems
 
 
@@ -150,3 +155,25 @@ def known_ids(target: str, targets: Iterable[str], limit: int = 12) -> str:
     if close:
         return "bedoelde u " + " of ".join(f"[[{c}]]" for c in close) + "?"
     return "bekend zijn onder meer: " + ", ".join(known[:limit]) + ", ..."
+
+
+#: Text that a skeleton (``samenwerking nieuw``) or a hurried author leaves to be filled in.
+PLAATSHOUDERS = re.compile(
+    r"\(invullen\)|\[invullen\]|<invullen>|\bN\.N\.|Beschrijf hier|\bXXX\b|\bTODO\b|\bnog in te vullen\b",
+    re.IGNORECASE,
+)
+
+
+def placeholders(inhoud: Inhoud, content: Content) -> list[Problem]:
+    """Every placeholder left in the content, at file:line:col of the placeholder itself.
+
+    ``check`` reports them as warnings; ``build --definitief`` refuses to build while any is left.
+    """
+    problems = []
+    for path, text in strings(inhoud):
+        for match in PLAATSHOUDERS.finditer(text):
+            line = text.count("\n", 0, match.start())
+            column = match.start() - (text.rfind("\n", 0, match.start()) + 1)
+            position = content.sources.inside(path, line, column)
+            problems.append(Problem(f'nog niet ingevuld: "{match.group(0)}"', position, path))
+    return sorted(problems, key=Problem.sort_key)

@@ -248,21 +248,24 @@ INHOUD_HELP = "Map met de YAML-bestanden van de samenwerking (standaard content/
               help="Bouw alleen dit document (bijvoorbeeld raadsvoorstel); mag vaker.")
 @click.option("--overschrijf", is_flag=True,
               help="Overschrijf met de hand gewijzigde uitvoer; er blijft een reservekopie staan.")
+@click.option("--definitief", is_flag=True,
+              help="De definitieve versie: weiger te bouwen zolang er plaatshouders als (invullen) of N.N. in staan.")
 def build(content_dir: str | None, out_dir: str, formaat: str, gemeente: str | None, documenten: tuple[str, ...],
-          overschrijf: bool) -> None:
+          overschrijf: bool, definitief: bool) -> None:
     """Bouw alle documenten van een samenwerking (standaard content/drechtsteden)."""
     formats = _formats(formaat)
     folder = _content_dir(content_dir)
     _out_dir(out_dir)
     started = time.perf_counter()
-    if _answer_unchanged(folder, Path(out_dir), formats, gemeente, list(documenten) or None, started):
-        return
+    if not definitief and _answer_unchanged(folder, Path(out_dir), formats, gemeente, list(documenten) or None,
+                                            started):
+        return  # a final build always checks the content for placeholders
     _harfbuzz_notice(formats)
     try:
         from .build import build as run_build
 
         result = run_build(folder, Path(out_dir), formats, gemeente=gemeente, overwrite=overschrijf,
-                           documents=list(documenten) or None)
+                           documents=list(documenten) or None, definitief=definitief)
     except Exception as error:  # noqa: BLE001 - every failure gets a Dutch message and an exit code
         _fail(error)
         return
@@ -299,11 +302,22 @@ def check(content_dir: str | None) -> None:
     try:
         from .build import jobs, load_project
 
+        from .checks import placeholders, problems_of
+        from .regeling.wgr import handmatig
+
         project = load_project(folder)
         documents = jobs(project)
+        left = placeholders(project.inhoud, project.content)
+        notes = problems_of(handmatig(project.inhoud, project.afgeleid), project.content)
     except Exception as error:  # noqa: BLE001
         _fail(error)
         return
+    for problem in notes:
+        click.echo(f"let op: {problem.display()}", err=True)
+    for problem in left:
+        click.echo(f"waarschuwing: {problem.display()}", err=True)
+    if left:
+        click.echo(f"{len(left)} plaatshouder(s) nog in te vullen; `build --definitief` weigert ze.", err=True)
     names = ", ".join(job.name for job in documents) or "geen"
     click.echo(f"{folder}: in orde ({len(project.inhoud.gemeenten)} gemeenten; documenten: {names}).")
 

@@ -23,6 +23,10 @@ class Declaratie(Model):
         default_factory=list, description="Onderdelen van de inhoud die er moeten zijn om dit document te maken."
     )
     per_gemeente: bool = Field(False, description="Eén document per deelnemende gemeente.")
+    per_ronde: bool = Field(
+        False, description="Eén document per ronde van het traject en per gemeente die in die ronde besluit "
+        "(`<naam>-<ronde>-<gemeente>`)."
+    )
     verwijzingen: Regel | None = Field(None, description="Welke nummering `[[id]]` in dit document gebruikt.")
     omschrijving: Regel | None = Field(None, description="Waar het document voor dient.")
     stap: int | None = Field(None, description="Stap in het proces (1 tot en met 10, zie docs/proces.md).")

@@ -29,7 +29,10 @@ from .model.planning import Mijlpaal, Stap
 from .paths import PACKAGE_TEMPLATES
 
 #: Decisions that may follow the start of the cooperation (a budget opinion for a later year).
-NA_INGANG_TOEGESTAAN = {"zienswijze-begroting", "toestemming-wijziging"}  # taken while the cooperation runs
+NA_INGANG_TOEGESTAAN = {  # rounds taken while the cooperation runs
+    "zienswijze-begroting", "kaderbrief", "wijziging", "toestemming-wijziging", "uittreding", "toestemming-uittreding",
+    "opheffing",
+}
 
 
 # -- the derived picture ------------------------------------------------------------------

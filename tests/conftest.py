@@ -12,6 +12,8 @@ from generator.build import build
 
 ROOT = Path(__file__).resolve().parent.parent
 CONTENT = ROOT / "content"
+#: The round of the Drechtsteden example that most tests read (raadsvoorstel-<ronde>-<gemeente>).
+TOETREDING = "toestemming-toetreding"
 
 
 @pytest.fixture(scope="session")
@@ -21,9 +23,12 @@ def root() -> Path:
 
 @pytest.fixture(scope="session")
 def drechtsteden_build(tmp_path_factory) -> Path:
-    """The Drechtsteden example built once (DOCX and PDF); returns its output folder."""
+    """The Drechtsteden example built once (DOCX and PDF); returns its output folder.
+
+    Of the rounds of the traject only the toetreding is built here (the other rounds:
+    tests/test_rondes.py, in DOCX), to keep the session short."""
     out = tmp_path_factory.mktemp("uitvoer")
-    result = build(CONTENT / "drechtsteden", out)
+    result = build(CONTENT / "drechtsteden", out, rondes=[TOETREDING])
     return result.folder
 
 

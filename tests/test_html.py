@@ -22,7 +22,7 @@ def test_one_file_per_deliverable(pages, root):
 
     expected = {f"{job.name}.html" for job in jobs(load_project(root / "content" / "drechtsteden"))}
     assert set(pages) == expected
-    assert "intentieverklaring.html" in pages and "raadsvoorstel-zwijndrecht.html" in pages
+    assert "intentieverklaring.html" in pages and "raadsvoorstel-toestemming-toetreding-zwijndrecht.html" in pages
 
 
 def test_accessible_structure(pages):
@@ -54,6 +54,7 @@ def test_self_contained(pages):
 
 
 def test_content_matches_the_other_formats(pages):
-    text = " ".join(pages["raadsvoorstel-dordrecht.html"].text_content().split())
+    text = " ".join(pages["raadsvoorstel-toestemming-toetreding-dordrecht.html"].text_content().split())
     assert "De raad van de gemeente Dordrecht;" in text
-    assert "gelet op artikel 1, vierde en vijfde lid, en artikel 9 van de Wet gemeenschappelijke regelingen" in text
+    assert ("gelet op artikel 1, eerste, vierde en vijfde lid, van de Wet gemeenschappelijke regelingen en artikel 18 "
+            "van de Gemeenschappelijke regeling Drechtsteden") in text

@@ -99,7 +99,7 @@ def test_each_form_passes_the_check_with_every_document(skeletons, vorm):
     outcome = runner.invoke(main, ["check", str(folder)])
     assert outcome.exit_code == 0, outcome.output
     assert "in orde (3 gemeenten" in outcome.output
-    for name in ("intentieverklaring", "businesscase", "plan-van-aanpak", "raadsvoorstel-gemeente-a",
+    for name in ("intentieverklaring", "businesscase", "plan-van-aanpak", "raadsvoorstel-principebesluit-gemeente-a",
                  "gemeenschappelijke-regeling"):
         assert name in outcome.output
     assert data(folder, "samenwerking.yaml")["samenwerking"]["vorm"] == vorm
@@ -130,7 +130,7 @@ def test_each_form_builds_a_raadsvoorstel_per_gemeente(skeletons, vorm):
     scenario = next(s for s in data(folder, "scenarios.yaml")["scenarios"] if s.get("voorkeur"))
     for gemeente in data(folder, "gemeenten.yaml")["gemeenten"]:
         name = gemeente["naam"]
-        path = out / f"raadsvoorstel-{name.lower().replace(' ', '-')}.docx"
+        path = out / f"raadsvoorstel-principebesluit-{name.lower().replace(' ', '-')}.docx"
         text = everything(path)
         assert f"De raad van de gemeente {name};" in text
         assert f"in te stemmen met het scenario ‘{scenario['naam']}’ als voorkeursscenario" in text
@@ -172,7 +172,8 @@ def volledig(tmp_path_factory) -> tuple[Path, Path]:
 def test_a_full_build_makes_every_document_in_word_and_pdf(volledig):
     _, out = volledig
     names = ["intentieverklaring", "businesscase", "plan-van-aanpak", "gemeenschappelijke-regeling",
-             "raadsvoorstel-pekela", "raadsvoorstel-veendam", "raadsvoorstel-oldambt"]
+             "raadsvoorstel-principebesluit-pekela", "raadsvoorstel-principebesluit-veendam",
+             "raadsvoorstel-principebesluit-oldambt"]
     for name in names:
         for suffix in (".docx", ".pdf"):
             assert (out / (name + suffix)).stat().st_size > 5000, name + suffix
@@ -184,7 +185,7 @@ def test_the_pdfs_carry_the_values_of_the_yaml(volledig):
     samenwerking = data(folder, "samenwerking.yaml")["samenwerking"]
     gemeenten = data(folder, "gemeenten.yaml")["gemeenten"]
     veendam = next(g for g in gemeenten if g["naam"] == "Veendam")
-    raadsvoorstel = " ".join(pdf_text(out / "raadsvoorstel-veendam.pdf").split())
+    raadsvoorstel = " ".join(pdf_text(out / "raadsvoorstel-principebesluit-veendam.pdf").split())
     assert "Raadsvoorstel Veendam" in raadsvoorstel
     assert lang(veendam["besluitvorming"]["principebesluit"]["raad"]) in raadsvoorstel
     assert lang(veendam["besluitvorming"]["principebesluit"]["college"]) in raadsvoorstel
@@ -241,7 +242,7 @@ def test_editing_a_value_in_the_yaml_changes_the_document(skeletons, tmp_path):
     assert [line for line in edited.splitlines() if line.lstrip().startswith("#")] == \
            [line for line in before.splitlines() if line.lstrip().startswith("#")]
     out = build(folder, tmp_path / "uitvoer", ("docx",), documents=["raadsvoorstel"], gemeente="Gemeente B").folder
-    text = everything(out / "raadsvoorstel-gemeente-b.docx")
+    text = everything(out / "raadsvoorstel-toestemming-aangaan-gemeente-b.docx")
     assert "1. Samen zijn de gemeenten minder kwetsbaar" in text
     assert "Beschrijf hier het eerste argument" not in text
     regeling = data(folder, "samenwerking.yaml")["samenwerking"]["regeling"]

@@ -86,7 +86,7 @@ def test_charts_in_word_are_print_resolution_pictures_with_alt_text(word, drecht
     assert "Naast Stuurgroep invlechting staat als adviserende staf: Klankbordgroep ondernemingsraden." in organigram
     assert gantt.startswith("Gantt-diagram van de planning: 13 stappen in vier fasen, van 1 november 2016 tot en met "
                             "13 december 2018.")
-    assert "De raden van zeven gemeenten besluiten over toestemming voor de toetreding" in gantt
+    assert "De raden van zeven gemeenten besluiten over toetreding van Hardinxveld-Giessendam" in gantt
     assert "tussen 26 juni 2017 en 4 juli 2017" in gantt
     for shape in shapes:
         assert abs(shape.width.cm - 16.0) < 0.05 and shape.height.cm < 24.7  # fits the A4 text area
@@ -127,7 +127,10 @@ def test_dates_are_in_dutch_format(flat, word):
 
 
 def test_council_meetings_per_gemeente_come_from_the_meeting_dates(word, flat):
-    table = table_with(word, ["Gemeente", "College", "Raad", "Agendapunt", "Registratienummer"])
+    header = ["Gemeente", "College", "Raad", "Agendapunt", "Registratienummer"]
+    tables = [t for t in word.tables if [c.text for c in t.rows[0].cells] == header]
+    assert len(tables) == 3  # one per round: principebesluit, toetreding, zienswijze op de begroting 2019
+    table = tables[1]
     gemeenten = source("drechtsteden", "gemeenten.yaml")["gemeenten"]
     rows = [[c.text for c in row.cells] for row in table.rows[1:]]
     assert len(rows) == 7
@@ -139,15 +142,15 @@ def test_council_meetings_per_gemeente_come_from_the_meeting_dates(word, flat):
     first = min(g["besluitvorming"]["toestemming-toetreding"]["raad"] for g in gemeenten)
     assert f"De laatste raad besluit op {dutch(last)}, 25 weken vóór de ingangsdatum." in flat
     milestones = [[c.text for c in r.cells] for r in table_with(word, ["Datum", "Mijlpaal"]).rows[1:]]
-    derived = [row for row in milestones if "(uit de vergaderdata)" in row[1]]
+    derived = [row for row in milestones if "(uit de vergaderdata)" in row[1] and ": toetreding van Hardinxveld" in row[1]]
     assert [row[0] for row in derived] == [dutch(first), dutch(last)]
-    assert derived[1][1].startswith("Besluitvorming in alle raden afgerond: toestemming voor de toetreding")
+    assert derived[1][1].startswith("Besluitvorming in alle raden afgerond: toetreding van Hardinxveld")
 
 
 def test_process_table_shows_the_adjustments(word, flat):
     assert "De aanpak volgt het standaardproces voor samenwerking in vier fasen en tien stappen." in flat
     assert "in stap 1 (Impactanalyse) is de rol van de raad geen in plaats van besluitvormend;" in flat
-    assert "stap 5 (Principe-uitspraak van de raad) vervalt: De raad van Hardinxveld-Giessendam" in flat
+    assert "stap 5 (Principe-uitspraak van de raad) vervalt: Het principebesluit van de zeven raden" in flat
     assert "stap 14 (Evaluatie na een jaar) is toegevoegd in fase 4." in flat
     first = table_with(word, ["Stap", "Resultaat", "Raad", "Periode"])
     rows = {row.cells[0].paragraphs[0].text: [c.text for c in row.cells] for row in first.rows[1:]}
@@ -210,7 +213,7 @@ def test_budget_comes_from_the_businesscase_and_matches_every_proposal(word, fla
         if gemeente == "Totaal":
             continue
         slug = gemeente.removeprefix("Gemeente ").lower()
-        proposal = docx.Document(str(drechtsteden_build / f"raadsvoorstel-{slug}.docx"))
+        proposal = docx.Document(str(drechtsteden_build / f"raadsvoorstel-toestemming-toetreding-{slug}.docx"))
         opbouw = next(t for t in proposal.tables if t.rows[0].cells[0].text == "Kostenregel")
         shares = [amount_of(r.cells[3].text) for r in opbouw.rows[1:] if r.cells[0].text in names]
         assert amount_of(amount) == sum(shares), gemeente

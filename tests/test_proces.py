@@ -240,7 +240,8 @@ def test_gemeente_without_a_meeting_date_for_a_decision(project):
     path = project / "gemeenten.yaml"
     edit(path, "        raad: 2017-06-29\n", "")
     message = only(project)
-    assert message == (f"{after(path, 'naam: Papendrecht', 'toestemming-toetreding:')}: gemeenten[3].besluitvorming: "
+    # the place is the gemeente's besluitvorming, whose first round is the principebesluit
+    assert message == (f"{after(path, 'naam: Papendrecht', 'principebesluit:')}: gemeenten[3].besluitvorming: "
                        'gemeente Papendrecht heeft geen datum van de raadsvergadering voor besluit "toestemming-toetreding"')
 
 

@@ -13,7 +13,7 @@ import pikepdf
 import pytest
 import yaml
 
-from conftest import pdf_text
+from conftest import TOETREDING, pdf_text
 from generator.build import build, load_project
 from generator.errors import ContentError
 
@@ -74,7 +74,7 @@ def folder(drechtsteden_build) -> Path:
 def test_each_gemeente_gets_its_own_proposal(folder, gemeente):
     name = gemeente["naam"]
     meeting = gemeente["besluitvorming"]["toestemming-toetreding"]
-    word = docx.Document(str(folder / f"raadsvoorstel-{SLUGS[name]}.docx"))
+    word = docx.Document(str(folder / f"raadsvoorstel-{TOETREDING}-{SLUGS[name]}.docx"))
     header = dict(row[:2] for row in table_rows(word) if len(row) >= 2)
     assert header["Gemeente"] == name
     assert header["Datum raadsvergadering"] == dutch_date(meeting["raad"])
@@ -82,18 +82,19 @@ def test_each_gemeente_gets_its_own_proposal(folder, gemeente):
     assert header["Portefeuillehouder"] == gemeente["portefeuillehouder"]
     assert header["Steller"] == gemeente["steller"]
     headings = [p.text for p in word.paragraphs if p.style.name == "Heading 1"]
-    assert headings == ["Onderwerp", "Beslispunten", "Inleiding", "Beoogd effect", "Argumenten",
-                        "Kanttekeningen en risico's", "Financiën", "Communicatie", "Uitvoering en planning",
-                        "Bijlagen", "Raadsbesluit"]
+    assert headings == ["Onderwerp", "Samenvatting", "Beslispunten", "Inleiding", "Bevoegdheid", "Beoogd effect",
+                        "Argumenten", "Kanttekeningen en risico's", "Juridische aspecten", "Financiën",
+                        "Uitvoering en planning", "Communicatie", "Bijlagen", "Raadsbesluit"]
     text = "\n".join(p.text for p in word.paragraphs)
     assert f"De raad van de gemeente {name};" in text
     assert (f"gelezen het voorstel van burgemeester en wethouders van {dutch_date(meeting['college'])}, "
             f"nr. {meeting['registratienummer']};") in text
     assert f"Aldus vastgesteld in de openbare vergadering van {dutch_date(meeting['raad'])}." in text
+    assert f"De raad van de gemeente {name}," in text  # above the signatures of griffier and voorzitter
     signatures = " ".join(cell for row in table_rows(word) for cell in row)
     assert gemeente["secretaris"] in signatures and gemeente["griffier"] in signatures
 
-    flat = " ".join(pdf_text(folder / f"raadsvoorstel-{SLUGS[name]}.pdf").split())
+    flat = " ".join(pdf_text(folder / f"raadsvoorstel-{TOETREDING}-{SLUGS[name]}.pdf").split())
     assert f"Gemeente {name}" in flat
     assert f"Datum raadsvergadering {dutch_date(meeting['raad'])}" in flat
     assert gemeente["portefeuillehouder"] in flat
@@ -120,7 +121,7 @@ def test_shares_match_hand_computation_and_add_up_to_the_cent(folder):
         "Werkplekken voor overgekomen medewerkers in Dordrecht": largest_remainder(Decimal("150000"), weights),
         "Programmamanagement invlechting": {name: Decimal("40000.00") for name in weights},
     }
-    tables = {name: opbouw(docx.Document(str(folder / f"raadsvoorstel-{slug}.docx"))) for name, slug in SLUGS.items()}
+    tables = {name: opbouw(docx.Document(str(folder / f"raadsvoorstel-{TOETREDING}-{slug}.docx"))) for name, slug in SLUGS.items()}
     for line, shares in expected.items():
         for name in SLUGS:
             assert tables[name][line][3] == euro(shares[name]), (name, line)
@@ -133,57 +134,71 @@ def test_shares_match_hand_computation_and_add_up_to_the_cent(folder):
     # the joining gemeente alone carries the Avres exit; the others do not even list it
     assert tables["Hardinxveld-Giessendam"]["Uittreding uit Avres"][3] == "€ 1.200.000,00"
     assert "Uittreding uit Avres" not in tables["Papendrecht"]
-    flat = " ".join(pdf_text(folder / "raadsvoorstel-zwijndrecht.pdf").split())
+    flat = " ".join(pdf_text(folder / f"raadsvoorstel-{TOETREDING}-zwijndrecht.pdf").split())
     assert euro(expected["Werkplekken voor overgekomen medewerkers in Dordrecht"]["Zwijndrecht"]) in flat
 
 
 def test_beslispunten_differ_for_the_joining_gemeente(folder):
-    joining = docx.Document(str(folder / "raadsvoorstel-hardinxveld-giessendam.docx"))
-    other = docx.Document(str(folder / "raadsvoorstel-papendrecht.docx"))
+    joining = docx.Document(str(folder / f"raadsvoorstel-{TOETREDING}-hardinxveld-giessendam.docx"))
+    other = docx.Document(str(folder / f"raadsvoorstel-{TOETREDING}-papendrecht.docx"))
     numbered = lambda d: [p.text for p in d.paragraphs if p.style.name == "List Number"]
-    assert numbered(joining)[0] == ("het college toestemming te verlenen om met ingang van 1 januari 2018 toe te "
-                                    "treden tot de Gemeenschappelijke regeling Drechtsteden;")
-    assert numbered(other)[0] == ("het college toestemming te verlenen om in te stemmen met de toetreding van de "
-                                  "gemeente Hardinxveld-Giessendam tot de Gemeenschappelijke regeling Drechtsteden "
-                                  "met ingang van 1 januari 2018.")
+    # the raden and the colleges are party (regeling.deelnemers): the raad decides itself (artikel 1, eerste
+    # en vijfde lid, Wgr) and gives the college toestemming for its part (vierde lid)
+    assert numbered(joining)[:2] == [
+        "met ingang van 1 januari 2018 toe te treden tot de Gemeenschappelijke regeling Drechtsteden;",
+        "het college toestemming te verlenen om, voor zover het college aan de regeling deelneemt, eveneens met "
+        "ingang van 1 januari 2018 toe te treden tot de Gemeenschappelijke regeling Drechtsteden;"]
+    assert numbered(other)[:2] == [
+        "in te stemmen met de toetreding van de gemeente Hardinxveld-Giessendam tot de Gemeenschappelijke regeling "
+        "Drechtsteden met ingang van 1 januari 2018;",
+        "het college toestemming te verlenen om, voor zover het college aan de regeling deelneemt, eveneens in te "
+        "stemmen met de toetreding van de gemeente Hardinxveld-Giessendam tot de Gemeenschappelijke regeling "
+        "Drechtsteden met ingang van 1 januari 2018."]
     # the local extra beslispunt (Avres) appears only for the joining gemeente, in voorstel and besluit
     assert sum("Avres" in t for t in numbered(joining)) == 2
     assert not any("Avres" in t for t in numbered(other))
 
 
 def test_local_override_changes_only_that_document(project, tmp_path):
-    first = build(project, tmp_path / "a", formats=("docx",), documents=["raadsvoorstel"]).folder
+    first = build(project, tmp_path / "a", formats=("docx",), documents=["raadsvoorstel"], rondes=[TOETREDING]).folder
     path = project / "raadsvoorstel.yaml"
     text = path.read_text(encoding="utf-8")
     text = text.replace("  lokaal:\n", "  lokaal:\n    Sliedrecht:\n      kanttekeningen:\n"
                         "        - kop: De raad van Sliedrecht wil een tussenevaluatie\n"
                         "          toelichting: Na zes maanden rapporteert het college over de invlechting.\n", 1)
     path.write_text(text, encoding="utf-8")
-    second = build(project, tmp_path / "b", formats=("docx",), documents=["raadsvoorstel"]).folder
+    second = build(project, tmp_path / "b", formats=("docx",), documents=["raadsvoorstel"], rondes=[TOETREDING]).folder
     for slug in SLUGS.values():
-        same = (first / f"raadsvoorstel-{slug}.docx").read_bytes() == (second / f"raadsvoorstel-{slug}.docx").read_bytes()
+        same = (first / f"raadsvoorstel-{TOETREDING}-{slug}.docx").read_bytes() == (second / f"raadsvoorstel-{TOETREDING}-{slug}.docx").read_bytes()
         assert same == (slug != "sliedrecht"), slug
-    word = docx.Document(str(second / "raadsvoorstel-sliedrecht.docx"))
+    word = docx.Document(str(second / f"raadsvoorstel-{TOETREDING}-sliedrecht.docx"))
     assert "3. De raad van Sliedrecht wil een tussenevaluatie" in [p.text for p in word.paragraphs]
 
 
 def _decision(project: Path, soort: str, extra: str = "", scenario_line: str = "") -> None:
+    """One round only: the other rounds, their texts and their dates go."""
+    import re
+
+    (project / "rondes.yaml").unlink()
+    path = project / "gemeenten.yaml"
+    path.write_text(re.sub(r"      (principebesluit|zienswijze-begroting-2019):\n(        .*\n){4}", "",
+                           path.read_text(encoding="utf-8")), encoding="utf-8")
     (project / "besluiten.yaml").write_text(
         "besluiten:\n  - id: toestemming-toetreding\n"
         f"    soort: {soort}\n    onderwerp: Een besluit om te toetsen\n{extra}{scenario_line}", encoding="utf-8")
 
 
-GROUNDS = [
-    ("toestemming-toetreding", "", "artikel 1, vierde en vijfde lid, en artikel 9 van de Wet gemeenschappelijke regelingen",
-     "toestemming te verlenen om in te stemmen met de toetreding"),
+GROUNDS = [  # the raden and the colleges are party to the Drechtsteden regulation
+    ("toestemming-toetreding", "", "artikel 1, eerste, vierde en vijfde lid, van de Wet gemeenschappelijke regelingen en "
+     "artikel 18 van de Gemeenschappelijke regeling Drechtsteden", "toestemming te verlenen om, voor zover het college "
+     "aan de regeling deelneemt, eveneens in te stemmen met de toetreding"),
     ("toestemming-aangaan", "", "artikel 1, eerste en vierde lid, van de Wet gemeenschappelijke regelingen",
      "aan te gaan met ingang van 1 januari 2018"),
-    ("toestemming-wijziging", "", "artikel 1, vierde en vijfde lid, en artikel 9 van de Wet gemeenschappelijke regelingen",
-     "te wijzigen overeenkomstig het ontwerp van de wijzigingsregeling"),
-    ("zienswijze-regeling", "    zienswijze: De raad vraagt aandacht voor de positie van kleine gemeenten.\n",
-     "artikel 1, tweede en derde lid, van de Wet gemeenschappelijke regelingen", "de zienswijze naar voren te brengen"),
+    ("toestemming-wijziging", "", "artikel 1, eerste, vierde en vijfde lid, van de Wet gemeenschappelijke regelingen "
+     "en artikel 20 van de Gemeenschappelijke regeling Drechtsteden", "te wijzigen overeenkomstig het ontwerp van de wijzigingsregeling"),
     ("zienswijze-begroting", "    begrotingsjaar: 2018\n    zienswijze: De raad kan instemmen met de ontwerpbegroting.\n",
-     "artikel 35 van de Wet gemeenschappelijke regelingen", "over de ontwerpbegroting 2018"),
+     "artikel 35, eerste en derde lid, van de Wet gemeenschappelijke regelingen en artikel 13 van de Gemeenschappelijke "
+     "regeling Drechtsteden", "over de ontwerpbegroting 2018"),
     ("wensen-en-bedenkingen", "", "artikel 169, vierde lid, van de Gemeentewet",
      "geen wensen en bedenkingen ter kennis van het college te brengen"),
     ("voorbereidingskrediet", "    krediet: 500000\n    dekking: de algemene reserve\n", "de Gemeentewet",
@@ -195,10 +210,10 @@ GROUNDS = [
 @pytest.mark.parametrize(("soort", "extra", "grounds", "point"), GROUNDS, ids=[g[0] for g in GROUNDS])
 def test_raadsbesluit_formula_and_legal_basis_per_decision_kind(project, tmp_path, soort, extra, grounds, point):
     _decision(project, soort, extra)
-    folder = build(project, tmp_path, formats=("docx",), gemeente="Zwijndrecht").folder
-    text = "\n".join(p.text for p in docx.Document(str(folder / "raadsvoorstel-zwijndrecht.docx")).paragraphs)
+    folder = build(project, tmp_path, formats=("docx",), gemeente="Zwijndrecht", documents=["raadsvoorstel"]).folder
+    text = "\n".join(p.text for p in docx.Document(str(folder / "raadsvoorstel-toestemming-toetreding-zwijndrecht.docx")).paragraphs)
     assert "De raad van de gemeente Zwijndrecht;" in text
-    assert f"gelet op {grounds};" in text
+    assert f"gelet op {grounds}" in text
     assert "besluit:" in text and point in text
     if soort == "voorbereidingskrediet":
         share = largest_remainder(Decimal(500000), {g["naam"]: g["inwoners"] for g in GEMEENTEN})["Zwijndrecht"]
@@ -214,6 +229,12 @@ def test_raadsbesluit_formula_and_legal_basis_per_decision_kind(project, tmp_pat
     ("toestemming-toetreding", "    krediet: 10\n", '"krediet" hoort alleen bij een besluit "voorbereidingskrediet"',
      (5, 14)),
     ("toestemming-toetreding", "    orgaan: college\n", "wordt door de raad genomen, niet door het college", (5, 13)),
+    ("zienswijze-regeling", "    zienswijze: Akkoord.\n", "de raden zijn zelf partij bij de regeling: het ontwerp gaat "
+     "dan niet voor een zienswijze naar de raden (artikel 1, tweede lid, Wgr)", (3, 12)),
+    ("zienswijze-begroting", "    begrotingsjaar: 2018\n    termijn_weken: 6\n    zienswijze: Akkoord.\n",
+     "een termijn van 6 weken is korter dan de wet geeft (artikel 35, derde lid, Wgr", (6, 20)),
+    ("toestemming-toetreding", "    artikelen: [toetreding, toetreden]\n", 'de regeling heeft geen artikel "toetreden"',
+     (5, 29)),
 ])
 def test_wrong_combination_is_a_positioned_error(project, soort, extra, message, where):
     _decision(project, soort, extra)
@@ -239,7 +260,7 @@ def test_unknown_local_gemeente_is_reported_with_suggestion(project):
 
 
 def test_house_style_template_is_applied(folder):
-    dordrecht = docx.Document(str(folder / "raadsvoorstel-dordrecht.docx"))
+    dordrecht = docx.Document(str(folder / f"raadsvoorstel-{TOETREDING}-dordrecht.docx"))
     normal = dordrecht.styles["Normal"].element.rPr.rFonts
     assert normal.get("{http://schemas.openxmlformats.org/wordprocessingml/2006/main}ascii") == "Arial"
     assert str(dordrecht.styles["Heading 1"].font.color.rgb) == "9B1B1F"  # the house style's red, as in stijl.css
@@ -250,14 +271,14 @@ def test_house_style_template_is_applied(folder):
     footer = dordrecht.sections[0].footer  # one footer in Word and PDF: "Pagina X van Y" (issue 12)
     assert [p.text for p in footer.paragraphs] == ["Pagina 1 van 1"] and "NUMPAGES" in footer._element.xml
 
-    papendrecht = docx.Document(str(folder / "raadsvoorstel-papendrecht.docx"))
+    papendrecht = docx.Document(str(folder / f"raadsvoorstel-{TOETREDING}-papendrecht.docx"))
     fonts = papendrecht.styles["Normal"].element.rPr.rFonts
     assert fonts.get("{http://schemas.openxmlformats.org/wordprocessingml/2006/main}ascii") == "Arial"
     assert [p.text for p in papendrecht.sections[0].header.paragraphs] == ["Raadsvoorstel Papendrecht, nr. 2017-03361"]
 
-    with pikepdf.open(folder / "raadsvoorstel-dordrecht.pdf") as pdf:
+    with pikepdf.open(folder / f"raadsvoorstel-{TOETREDING}-dordrecht.pdf") as pdf:
         assert len(pdf.pages[0].get_images()) == 1, "the Dordrecht logo is on the first page"
-    with pikepdf.open(folder / "raadsvoorstel-papendrecht.pdf") as pdf:
+    with pikepdf.open(folder / f"raadsvoorstel-{TOETREDING}-papendrecht.pdf") as pdf:
         assert len(pdf.pages[0].get_images()) == 0
 
 
@@ -268,9 +289,9 @@ def test_hostile_gemeente_name_gives_a_safe_file_name(project, tmp_path):
     finance.write_text(finance.read_text(encoding="utf-8").replace("Sliedrecht,", '"../../x",'), encoding="utf-8")
     voorstel = project / "raadsvoorstel.yaml"
     out = tmp_path / "uit"
-    result = build(project, out, formats=("docx",), gemeente="../../x")
-    assert [p.name for p in result.report.written] == ["raadsvoorstel-x.docx"]
-    assert (out / "drechtsteden" / "raadsvoorstel-x.docx").is_file()
+    result = build(project, out, formats=("docx",), gemeente="../../x", rondes=[TOETREDING])
+    assert [p.name for p in result.report.written] == [f"raadsvoorstel-{TOETREDING}-x.docx"]
+    assert (out / "drechtsteden" / f"raadsvoorstel-{TOETREDING}-x.docx").is_file()
     assert sorted(p.name for p in tmp_path.iterdir()) == ["content", "uit"]
     assert voorstel.is_file()
 
@@ -284,17 +305,19 @@ def test_same_file_name_for_two_gemeenten_is_an_error(project):
 
 
 def test_one_gemeente_only(project, tmp_path):
-    result = build(project, tmp_path, gemeente="dordrecht")
-    assert sorted(p.name for p in result.report.written) == ["raadsvoorstel-dordrecht.docx", "raadsvoorstel-dordrecht.pdf"]
+    result = build(project, tmp_path, gemeente="dordrecht", formats=("docx",))
+    assert sorted(p.name for p in result.report.written) == [
+        "raadsvoorstel-principebesluit-dordrecht.docx", f"raadsvoorstel-{TOETREDING}-dordrecht.docx",
+        "raadsvoorstel-zienswijze-begroting-2019-dordrecht.docx"]
     with pytest.raises(ContentError) as caught:
         build(project, tmp_path, gemeente="Gorinchem")
     assert "doet niet mee" in caught.value.problems[0].message
 
 
 def test_parallel_and_sequential_builds_are_identical(project, tmp_path, monkeypatch):
-    parallel = build(project, tmp_path / "p", formats=("docx",), documents=["raadsvoorstel"]).folder
+    parallel = build(project, tmp_path / "p", formats=("docx",), documents=["raadsvoorstel"], rondes=[TOETREDING]).folder
     monkeypatch.setenv("SAMENWERKING_PROCESSEN", "1")
-    sequential = build(project, tmp_path / "s", formats=("docx",), documents=["raadsvoorstel"]).folder
+    sequential = build(project, tmp_path / "s", formats=("docx",), documents=["raadsvoorstel"], rondes=[TOETREDING]).folder
     names = sorted(p.name for p in parallel.iterdir())
     assert len([n for n in names if n.startswith("raadsvoorstel-")]) == 7
     for name in names:
@@ -304,12 +327,12 @@ def test_parallel_and_sequential_builds_are_identical(project, tmp_path, monkeyp
 @pytest.mark.skipif(shutil.which("soffice") is None, reason="LibreOffice (soffice) is niet geïnstalleerd")
 def test_opens_in_libreoffice(folder, tmp_path):
     """LibreOffice Writer reads the DOCX and lays it out to the same structure."""
-    source = folder / "raadsvoorstel-dordrecht.docx"
+    source = folder / f"raadsvoorstel-{TOETREDING}-dordrecht.docx"
     result = subprocess.run(
         ["soffice", "--headless", f"-env:UserInstallation=file://{tmp_path}/profiel", "--convert-to", "pdf",
          "--outdir", str(tmp_path), str(source)], capture_output=True, text=True, timeout=180)
     assert result.returncode == 0, result.stderr
-    converted = tmp_path / "raadsvoorstel-dordrecht.pdf"
+    converted = tmp_path / f"raadsvoorstel-{TOETREDING}-dordrecht.pdf"
     flat = " ".join(pdf_text(converted).split())
     assert "Raadsvoorstel" in flat and "De raad van de gemeente Dordrecht;" in flat
     assert "Aldus vastgesteld in de openbare vergadering van 4 juli 2017." in flat

@@ -8,6 +8,7 @@ import docx
 import pikepdf
 import pytest
 
+from conftest import TOETREDING
 from generator.build import build, load_project
 from generator.errors import ContentError
 
@@ -29,11 +30,11 @@ def repo(project):
 
 def test_source_revision_and_version_in_both_formats(repo, project, tmp_path):
     head = git(repo, "rev-parse", "HEAD")[:12]
-    folder = build(project, tmp_path, gemeente="Papendrecht").folder
-    props = docx.Document(str(folder / "raadsvoorstel-papendrecht.docx")).core_properties
+    folder = build(project, tmp_path, gemeente="Papendrecht", rondes=[TOETREDING]).folder
+    props = docx.Document(str(folder / "raadsvoorstel-toestemming-toetreding-papendrecht.docx")).core_properties
     assert props.version == "1.0"
     assert props.identifier == f"bronrevisie {head}"
-    with pikepdf.open(folder / "raadsvoorstel-papendrecht.pdf") as pdf:
+    with pikepdf.open(folder / "raadsvoorstel-toestemming-toetreding-papendrecht.pdf") as pdf:
         assert str(pdf.docinfo["/bronrevisie"]) == head
         assert str(pdf.docinfo["/versie"]) == "1.0"
 
@@ -41,8 +42,8 @@ def test_source_revision_and_version_in_both_formats(repo, project, tmp_path):
     (project / "versies.yaml").write_text((project / "versies.yaml").read_text(encoding="utf-8") +
                                           '  - versie: "1.1"\n    datum: 2017-05-01\n    omschrijving: Na de raden\n',
                                           encoding="utf-8")
-    folder = build(project, tmp_path, gemeente="Papendrecht", formats=("docx",)).folder
-    props = docx.Document(str(folder / "raadsvoorstel-papendrecht.docx")).core_properties
+    folder = build(project, tmp_path, gemeente="Papendrecht", formats=("docx",), rondes=[TOETREDING]).folder
+    props = docx.Document(str(folder / "raadsvoorstel-toestemming-toetreding-papendrecht.docx")).core_properties
     assert props.identifier == f"bronrevisie {head}+wijzigingen" and props.version == "1.1"
 
 

@@ -446,7 +446,7 @@ def test_bad_content_in_the_new_revision_names_file_line_col(repo, tmp_path):
         extra.unlink()
     report = caught.value.report()
     assert re.search(r"wijziging\.yaml:4:12: wijziging\.besluit: besluit \"toestemming-toetreding\" is van de soort "
-                     r"toestemming-toetreding; een wijziging hoort bij een besluit van de soort toestemming-wijziging",
+                     r"toetreding; een wijziging hoort bij een besluit van de soort toestemming-wijziging",
                      report), report
     assert not (tmp_path / "drechtsteden").exists()
 

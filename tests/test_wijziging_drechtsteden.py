@@ -151,9 +151,15 @@ def test_redline_for_review_in_word(result):
 def test_raadsvoorstel_per_gemeente_with_the_amendment_as_bijlage(result):
     path = next(result.folder / n for n in result.namen if n.endswith("-raadsvoorstel-papendrecht.docx"))
     lines = _lines(path)
-    assert "het college toestemming te verlenen de Gemeenschappelijke regeling Drechtsteden te wijzigen " \
-           "overeenkomstig het ontwerp van de wijzigingsregeling dat bij dit besluit hoort." in lines
-    assert "gelet op artikel 1, vierde en vijfde lid, en artikel 9 van de Wet gemeenschappelijke regelingen;" in lines
+    # the raden and the colleges are party: the raad amends the regulation itself and gives its college
+    # toestemming (artikel 1, eerste, vierde en vijfde lid, Wgr); the ground names the regulation's article
+    assert "de Gemeenschappelijke regeling Drechtsteden te wijzigen overeenkomstig het ontwerp van de " \
+           "wijzigingsregeling dat bij dit besluit hoort;" in lines
+    assert "het college toestemming te verlenen om, voor zover het college aan de regeling deelneemt, eveneens de " \
+           "Gemeenschappelijke regeling Drechtsteden te wijzigen overeenkomstig het ontwerp van de " \
+           "wijzigingsregeling dat bij dit besluit hoort." in lines
+    assert ("gelet op artikel 1, eerste, vierde en vijfde lid, van de Wet gemeenschappelijke regelingen en artikel 20 "
+            "van de Gemeenschappelijke regeling Drechtsteden;") in lines
     bijlagen = lines[lines.index("Bijlagen") + 1:lines.index("Bijlagen") + 3]
     assert bijlagen == ["Ontwerp van de eerste wijziging van de Gemeenschappelijke regeling Drechtsteden, met "
                         "toelichting (bijgevoegd)", "Evaluatie van de Gemeenschappelijke regeling Drechtsteden, december 2018"]

@@ -40,6 +40,10 @@ class Inhoud(Model):
     intentieverklaring: Intentieverklaring | None = Field(None, description="De intentieverklaring.")
     besluiten: list[Besluit] | None = Field(None, description="De besluiten van raden en colleges in dit traject.")
     raadsvoorstel: Raadsvoorstel | None = Field(None, description="Het raadsvoorstel en raadsbesluit per gemeente.")
+    raadsvoorstellen: list[Raadsvoorstel] = Field(
+        default_factory=list,
+        description="De raadsvoorstellen van de andere rondes van het traject (elk voor één besluit), naast `raadsvoorstel`.",
+    )
     versies: list[Versie] | None = Field(None, description="Versiegeschiedenis van de stukken, oudste eerst.")
     financien: Financien | None = Field(None, description="Financiën van de scenario's: kostenregels, verdeelsleutels, criteria.")
     regeling: Regeling | None = Field(None, description="De tekst van de gemeenschappelijke regeling.")

@@ -27,6 +27,7 @@ class Lokaal(Model):
     communicatie: Tekst | None = Field(None, description="Vervangt de gezamenlijke tekst over communicatie.")
     uitvoering: Tekst | None = Field(None, description="Vervangt de gezamenlijke tekst over uitvoering en planning.")
     financien: Tekst | None = Field(None, description="Vervangt de gezamenlijke financiële toelichting.")
+    dekking: Tekst | None = Field(None, description="Vervangt de gezamenlijke tekst over de dekking.")
     argumenten: list[Argument] = Field(default_factory=list, description="Extra argumenten, na de gezamenlijke.")
     kanttekeningen: list[Argument] = Field(default_factory=list, description="Extra kanttekeningen, na de gezamenlijke.")
     beslispunten: list[Regel] = Field(default_factory=list, description="Extra beslispunten, na de gezamenlijke.")
@@ -39,14 +40,24 @@ class Raadsvoorstel(Model):
         "grondslagen volgen uit het besluit; cijfers per gemeente worden afgeleid."
     )
 
-    besluit: Id = Field(description="Het besluit (id uit `besluiten`) waar dit voorstel om vraagt.")
+    besluit: Id = Field(description="Het besluit (de ronde, id uit `besluiten`) waar dit voorstel om vraagt.")
+    samenvatting: Tekst | None = Field(
+        None, description="Samenvatting in een paar zinnen (Markdown), bovenaan het voorstel; standaard de beslispunten."
+    )
     inleiding: Tekst = Field(description="Inleiding (Markdown).")
     beoogd_effect: Tekst = Field(description="Beoogd effect (Markdown).")
     argumenten: list[Argument] = Field(min_length=1, description="Argumenten, genummerd in het voorstel.")
     kanttekeningen: list[Argument] = Field(default_factory=list, description="Kanttekeningen en risico's.")
+    alternatieven: Tekst | None = Field(None, description="Alternatieven die zijn overwogen (Markdown).")
+    juridisch: Tekst | None = Field(
+        None, description="Aanvulling op de juridische aspecten (Markdown); bevoegdheid en grondslag worden afgeleid."
+    )
     financien: Tekst = Field(
         description="Toelichting op de financiële gevolgen (Markdown). De cijfers per gemeente komen uit "
         "`financien` (het voorkeursscenario, of het scenario van een principebesluit)."
+    )
+    dekking: Tekst | None = Field(
+        None, description="Hoe de lasten in de gemeentebegroting worden gedekt (Markdown); per gemeente onder `lokaal`."
     )
     communicatie: Tekst = Field(description="Communicatie (Markdown).")
     uitvoering: Tekst = Field(description="Uitvoering en planning (Markdown).")

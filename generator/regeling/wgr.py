@@ -9,6 +9,7 @@ provision is missing altogether, at ``regeling.hoofdstukken``.
 from __future__ import annotations
 
 import re
+from dataclasses import dataclass
 from typing import Iterator
 
 from ..checks import Finding, check, known_ids
@@ -19,6 +20,7 @@ from ..model import Inhoud
 from .. import rechtsvormen
 from .tekst import Artikel, RegelingTekst, Tekstdeel
 
+WGR_2022 = "Wgr, sinds de wijziging van 1 juli 2022"  # the numbers of these articles are not verified (docs/rondes.md)
 UITTREDING_EENZIJDIG = ("artikel 1, eerste en vijfde lid, Wgr; ABRvS 15 april 2015, ECLI:NL:RVS:2015:1198")
 
 
@@ -201,9 +203,14 @@ def _wgr_uittreding_eenzijdig(inhoud: Inhoud, afgeleid: Afgeleid) -> Iterator[Fi
         for tekst in artikel.teksten():
             for sentence in _sentences(tekst.bron):
                 start, text = sentence
-                if "uittre" not in text.lower():
+                if not re.search(r"uittre|uit\s+te\s+treden|treedt\b.*\buit\b", text, re.I):
                     continue
-                for match in pattern.finditer(text):
+                matches = [*pattern.finditer(text), *_consent_anyhow(text)]
+                covered: list[tuple[int, int]] = []
+                for match in sorted(matches, key=lambda m: (m.start(), -m.end())):
+                    if any(a <= match.start() < b for a, b in covered):
+                        continue  # the same wording, already reported
+                    covered.append((match.start(), match.end()))
                     yield _finding(artikel, tekst, start + match.start(),
                                    f'uittreding is een eenzijdige bevoegdheid van de deelnemer; de regeling mag haar '
                                    f'niet afhankelijk maken van "{match.group(0)}" ({UITTREDING_EENZIJDIG}). De regeling '
@@ -283,3 +290,152 @@ def _day_before(month: int, day: int) -> tuple[int, int]:
 
     moment = datetime.date(2001, month, day) - datetime.timedelta(days=1)
     return moment.month, moment.day
+
+
+# -- content, not labels ----------------------------------------------------------------------
+
+@dataclass(frozen=True)
+class Element:
+    """Something a mandatory provision must say, found by its wording in an article's own text."""
+
+    wat: str
+    patroon: re.Pattern[str]
+
+
+def _el(wat: str, pattern: str) -> Element:
+    return Element(wat, re.compile(pattern, re.I))
+
+
+#: Per subject: what an own-text article with that subject must contain, and the law it comes from.
+#: Clause articles are structured (their parameters are checked); own text is read for these elements.
+ELEMENTEN: dict[str, tuple[str, tuple[Element, ...]]] = {
+    "toetreding": ("artikel 9, eerste lid, Wgr", (
+        _el("dat het over toetreding gaat", r"toetre"),
+        _el("hoe of wanneer een gemeente toetreedt (besluit, voorwaarden of ingang)",
+            r"besluit|voorwaarde|ingang|gaat in|treedt .* toe|toestemming|instemming"),
+    )),
+    "uittreding": ("artikel 9, eerste lid, Wgr", (
+        _el("dat het over uittreding gaat", r"uittre|uit te treden|treedt .* uit"),
+        _el("de voorwaarden waaronder kan worden uitgetreden (besluit, termijn of ingang)",
+            r"besluit|termijn|ingang|gaat in|opzeg|voorwaarde|kennisgeving|schriftelijk"),
+    )),
+    "uittreding-gevolgen": ("artikel 9, eerste lid, Wgr", (
+        _el("de gevolgen van uittreding", r"gevolg|kosten|schade|vergoed|uittreedsom|afrekening|vermogen"),
+    )),
+    "wijziging": ("artikel 9, eerste lid, Wgr", (
+        _el("dat het over wijziging van de regeling gaat", r"wijzig"),
+        _el("wie over de wijziging besluit", r"besluit|voorstel|raden|colleges|deelnemers|bestuur"),
+    )),
+    "opheffing": ("artikel 9, eerste lid, Wgr", (
+        _el("dat het over opheffing gaat", r"ophef|beëindig|ontbind"),
+        _el("wie over de opheffing besluit", r"besluit|raden|colleges|deelnemers|bestuur"),
+    )),
+    "vereffening": ("artikel 9, tweede lid, Wgr", (
+        _el("de vereffening van het vermogen", r"vereffen|liquidat|batig saldo|tekort|vermogen"),
+    )),
+    "zienswijze": (WGR_2022, (
+        _el("de zienswijze van de raden", r"zienswijze"),
+        _el("de termijn waarbinnen de raden hun zienswijze geven", r"\bweken\b|\bdagen\b|termijn|maanden"),
+    )),
+    "participatie": (WGR_2022, (
+        _el("de betrokkenheid van inwoners of belanghebbenden", r"inwoners|belanghebbenden|participatie|ingezetenen"),
+    )),
+    "evaluatie": (WGR_2022, (
+        _el("de evaluatie van de regeling", r"evalu"),
+    )),
+    "inlichtingen": ("Wgr", (
+        _el("de inlichtingen aan de raden", r"inlichting|informatie|informeert|verantwoording"),
+    )),
+    "instelling": ("artikel 8 Wgr", (
+        _el("wat wordt ingesteld (openbaar lichaam, bedrijfsvoeringsorganisatie of gemeenschappelijk orgaan)",
+            r"ingesteld|instell|openbaar lichaam|bedrijfsvoeringsorganisatie|gemeenschappelijk orgaan|er is een"),
+    )),
+    "voorzitter": ("Wgr", (
+        _el("hoe de voorzitter wordt aangewezen", r"benoem|aangewezen|wijst\b.*\baan|gekozen|kiest|is de voorzitter|"
+            r"voorzitter is"),
+    )),
+    "centrumgemeente": ("artikel 8, vierde lid, Wgr", (
+        _el("dat de centrumgemeente in mandaat werkt", r"mandaat|namens|in naam van"),
+    )),
+    "begroting": ("artikel 35 Wgr", (
+        _el("de ontwerpbegroting en de zienswijze van de raden daarop", r"begroting"),
+    )),
+}
+
+#: What a person must still verify in own text, because words alone do not prove it.
+HANDMATIG = {
+    "participatie": "of de regeling de wijze regelt waarop inwoners en belanghebbenden worden betrokken bij de "
+                    "voorbereiding, de uitvoering en de evaluatie van beleid",
+    "zienswijze": "over welke ontwerpbesluiten de raden een zienswijze kunnen geven en of de termijn redelijk is",
+    "uittreding-gevolgen": "of de gevolgen voor het vermogen en de kosten van de uittredende deelnemer en de "
+                           "overige deelnemers volledig zijn geregeld",
+    "evaluatie": "wanneer en hoe de regeling wordt geëvalueerd (de wet schrijft geen termijn voor)",
+}
+MIN_WOORDEN = 8
+
+
+def _own_text(artikel: Artikel) -> tuple[list[Tekstdeel], str]:
+    delen = [t for t in artikel.teksten() if t.clausule is None]
+    return delen, " ".join(t.bron for t in delen)
+
+
+@check
+def _wgr_inhoud(inhoud: Inhoud, afgeleid: Afgeleid) -> Iterator[Finding]:
+    """An own-text article labelled as a mandatory provision must say what that provision needs."""
+    regeling: RegelingTekst | None = afgeleid.regeling
+    if regeling is None:
+        return
+    for artikel in regeling.artikelen():
+        delen, text = _own_text(artikel)
+        subjects = [s for s in ELEMENTEN if s in artikel.onderwerpen]
+        if not delen or not subjects:
+            continue
+        where, inside = delen[0].pad, _inside(delen[0], 0)
+        label = opsomming(subjects)
+        if len(re.findall(r"\w+", text)) < MIN_WOORDEN:
+            yield Finding(where, inside=inside, message=f"artikel {artikel.nummer} heet een bepaling over {label}, maar zijn tekst regelt "
+                          f"niets (minder dan {MIN_WOORDEN} woorden); schrijf de bepaling uit of gebruik de clausule")
+            continue
+        for subject in subjects:
+            grond, elementen = ELEMENTEN[subject]
+            for element in elementen:
+                if not element.patroon.search(text):
+                    yield Finding(where, inside=inside, message=f"artikel {artikel.nummer} heet een bepaling over "
+                                  f"{subject}, maar noemt {element.wat} niet ({grond})")
+
+
+def handmatig(inhoud: Inhoud, afgeleid: Afgeleid) -> list[Finding]:
+    """Own-text mandatory provisions a person must read: "niet automatisch te controleren"."""
+    regeling: RegelingTekst | None = afgeleid.regeling
+    if regeling is None:
+        return []
+    found = []
+    for artikel in regeling.artikelen():
+        delen, _ = _own_text(artikel)
+        for subject in sorted(artikel.onderwerpen & set(HANDMATIG)):
+            if delen:
+                found.append(Finding(delen[0].pad, inside=_inside(delen[0], 0),
+                                     message=f"niet automatisch te controleren: artikel {artikel.nummer} ({subject}) "
+                                     f"is eigen tekst; ga na {HANDMATIG[subject]}"))
+    return found
+
+
+#: Consent however worded: a word of consent in a sentence about uittreding (the gemeente's own raad excepted).
+_INSTEMMING = re.compile(
+    r"\b(?:toestemming|instemming|goedkeuring|bekrachtiging|akkoord|medewerking|machtiging|"
+    r"in\s*stemt|instemmen|toestemt|goedkeurt|goed\s*(?:te\s+)?keuren|ermee\s+instemmen)\b", re.I)
+_STEMMING = re.compile(r"\b(?:unaniem|met\s+algemene\s+stemmen|eenparig|meerderheid\s+van|twee\s+derde|drie\s+vierde)\b",
+                       re.I)
+_OVER_UITTREDING = re.compile(r"verzoek|over\s+(?:de|het|een)\s+(?:verzoek\s+tot\s+)?uittre|toelat|uittreden\s+kan", re.I)
+_EIGEN_RAAD = re.compile(r"\s*(?:van|door)\s+(?:de\s+)?(?:eigen\s+|zijn\s+|haar\s+)?(?:gemeente)?raad\b"
+                         r"(?!\s+van\s+(?:een\s+)?andere)", re.I)
+
+
+def _consent_anyhow(text: str) -> Iterator[re.Match[str]]:
+    """Consent words in a sentence about uittreding, except the gemeente's own raad's toestemming."""
+    for match in _INSTEMMING.finditer(text):
+        if _EIGEN_RAAD.match(text, match.end()):
+            continue
+        yield match
+    if _OVER_UITTREDING.search(text):
+        yield from _STEMMING.finditer(text)

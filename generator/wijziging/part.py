@@ -127,7 +127,7 @@ def decision_of(inhoud: Inhoud) -> Besluit | None:
         return decisions.get(inhoud.wijziging.besluit)
     if inhoud.raadsvoorstel is not None:
         found = decisions.get(inhoud.raadsvoorstel.besluit)
-        if found is not None and found.soort == "toestemming-wijziging":
+        if found is not None and found.soort in ("toestemming-wijziging", "wijziging"):
             return found
     return None
 
@@ -232,6 +232,6 @@ def _decision(inhoud: Inhoud, afgeleid) -> Iterator[Finding]:
     if found is None:
         known = ", ".join(sorted(decisions)) or "geen (vul `besluiten` in)"
         yield Finding(wijziging.pad + ("besluit",), f'onbekend besluit "{wijziging.besluit}"; bekend zijn: {known}')
-    elif found.soort != "toestemming-wijziging":
+    elif found.soort not in ("toestemming-wijziging", "wijziging"):
         yield Finding(wijziging.pad + ("besluit",), f'besluit "{found.id}" is van de soort {found.soort}; een '
                       'wijziging hoort bij een besluit van de soort toestemming-wijziging', related=found.pad + ("soort",))
