@@ -50,6 +50,7 @@ class Project:
     deliverables: list[Deliverable]
     gemeente_reads: set = field(default_factory=set)  # (naam, field) read while deriving: inputs of every document
     history: versions.History | None = None  # set by build(): per-document revisions
+    bronrevisie: str | None = None  # the revision(s) the project was made from: part of the input key
 
     @property
     def content_dir(self) -> Path:
@@ -109,22 +110,26 @@ def read(source: Source, only: tuple[str, ...] | None = None) -> tuple[Content, 
 
 
 def complete(source: Source, content: Content, inhoud: Inhoud, bronrevisie: str | None = None,
-             reported: tuple[str, ...] | None = None, wijzigingsinvoer=None) -> Project:
+             reported: tuple[str, ...] | None = None, wijzigingsinvoer=None, per_document: bool = False) -> Project:
     """Derive and check a validated source; raise ContentError with every problem found.
 
     ``bronrevisie``: instead of the source's own; ``reported``: report only the problems under
-    these parts (None: every problem); ``wijzigingsinvoer``: the old version, for an amendment.
+    these parts (None: every problem); ``wijzigingsinvoer``: the old version, for an amendment;
+    ``per_document``: derive with a placeholder revision that each document replaces by the
+    revision of its own inputs (``stamped_html``).
     """
     dirs = template_dirs(source.folder)
     revision = bronrevisie if bronrevisie is not None else source.bronrevisie
     with versions.gemeente_reads() as reads:
-        afgeleid = derive(inhoud, Invoer(tuple(dirs), revision, wijzigingsinvoer))
+        shown = versions.REVISION_PLACEHOLDER if per_document else revision
+        afgeleid = derive(inhoud, Invoer(tuple(dirs), shown, wijzigingsinvoer))
     problems: list[Problem] = run_checks(inhoud, afgeleid, content)
     if reported is not None:
         problems = [problem for problem in problems if problem.path[:1] in {(part,) for part in reported}]
     if problems:
         raise ContentError(problems)
-    return Project(source, content, inhoud, afgeleid, dirs, discover(dirs), gemeente_reads=set(reads))
+    return Project(source, content, inhoud, afgeleid, dirs, discover(dirs), gemeente_reads=set(reads),
+                   bronrevisie=revision)
 
 
 def load_project(source: Source | Path) -> Project:
@@ -394,7 +399,7 @@ def sources_key(project: Project, extra: tuple[Source, ...] = (), options: str =
     """Everything any document of this build is made from: the content, the templates and house
     styles, the tool's code and the git revision; for an amendment also the content at both
     revisions (``extra``) and how it is made (``options``). Unchanged means no document can have changed."""
-    return inputs_key(project.content_dir, project.template_dirs, project.source.bronrevisie, extra, options)
+    return inputs_key(project.content_dir, project.template_dirs, project.bronrevisie, extra, options)
 
 
 def inputs_key(content_dir: Path, template_dirs: list[Path], bronrevisie: str | None,
@@ -449,7 +454,7 @@ def build(
     source = working_folder(Path(content_dir))
     history = versions.history(content_dir)
     # In git each document shows the revision of its own inputs: derived with a placeholder, stamped per document.
-    project = complete(source, *read(source), bronrevisie=versions.REVISION_PLACEHOLDER if history else None)
+    project = complete(source, *read(source), per_document=history is not None)
     project.history = history
     if definitief:
         from .checks import placeholders

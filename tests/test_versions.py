@@ -84,7 +84,10 @@ def _identifiers(folder):
 
 
 def test_a_commit_and_one_gemeente_edit_rebuild_only_that_gemeentes_document(repo, project, tmp_path):
-    wanted = dict(formats=("docx",), documents=["raadsvoorstel", "intentieverklaring"])
+    from conftest import TOETREDING
+
+    # one round of raadsvoorstellen (toetreding): one document per gemeente
+    wanted = dict(formats=("docx",), documents=["raadsvoorstel", "intentieverklaring"], rondes=[TOETREDING])
     first = build(project, tmp_path, **wanted)
     head = git(repo, "rev-parse", "HEAD")[:12]
     assert set(_identifiers(first.folder).values()) == {f"bronrevisie {head}"}
@@ -95,20 +98,20 @@ def test_a_commit_and_one_gemeente_edit_rebuild_only_that_gemeentes_document(rep
     assert text.count("wethouder mr. A.C. de Bruijn") == 1
     gemeenten.write_text(text.replace("wethouder mr. A.C. de Bruijn", "wethouder mr. A.C. de Bruin"), encoding="utf-8")
     edited = build(project, tmp_path, **wanted)
-    assert [p.name for p in edited.report.written] == ["raadsvoorstel-dordrecht.docx"] and edited.rendered == 1
+    assert [p.name for p in edited.report.written] == [f"raadsvoorstel-{TOETREDING}-dordrecht.docx"] and edited.rendered == 1
     stamps = _identifiers(edited.folder)
-    assert stamps.pop("raadsvoorstel-dordrecht") == f"bronrevisie {head}+wijzigingen"
+    assert stamps.pop(f"raadsvoorstel-{TOETREDING}-dordrecht") == f"bronrevisie {head}+wijzigingen"
     assert set(stamps.values()) == {f"bronrevisie {head}"}, "the others' inputs have no uncommitted changes"
-    word = docx.Document(str(edited.folder / "raadsvoorstel-dordrecht.docx"))
+    word = docx.Document(str(edited.folder / f"raadsvoorstel-{TOETREDING}-dordrecht.docx"))
     texts = [p.text for p in word.paragraphs] + [c.text for t in word.tables for r in t.rows for c in r.cells]
     assert any("A.C. de Bruin" in text for text in texts)
 
     git(repo, "commit", "-qam", "portefeuillehouder Dordrecht")
     second = git(repo, "rev-parse", "HEAD")[:12]
     committed = build(project, tmp_path, **wanted)
-    assert [p.name for p in committed.report.written] == ["raadsvoorstel-dordrecht.docx"]
+    assert [p.name for p in committed.report.written] == [f"raadsvoorstel-{TOETREDING}-dordrecht.docx"]
     stamps = _identifiers(committed.folder)
-    assert stamps.pop("raadsvoorstel-dordrecht") == f"bronrevisie {second}"
+    assert stamps.pop(f"raadsvoorstel-{TOETREDING}-dordrecht") == f"bronrevisie {second}"
     assert set(stamps.values()) == {f"bronrevisie {head}"}
 
     # a comment in gemeenten.yaml, committed, is no input of any document

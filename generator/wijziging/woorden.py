@@ -287,6 +287,19 @@ def diff_html(old: str, new: str) -> Markup:
         if tag == "equal":
             out.append(_emit(b[j1:j2], None))
             continue
-        out.append(_emit(a[i1:i2], "del"))
-        out.append(_emit(b[j1:j2], "ins"))
+        old_part, new_part = a[i1:i2], b[j1:j2]
+        # White space that both sides start or end with stays outside the change: inside both, a
+        # reader's white-space collapsing would count it once, and accepting would lose it.
+        lead = 0
+        while lead < min(len(old_part), len(new_part)) - 1 and old_part[lead] == new_part[lead] \
+                and old_part[lead][0].isspace():
+            lead += 1
+        trail = 0
+        while trail < min(len(old_part), len(new_part)) - lead - 1 and old_part[-1 - trail] == new_part[-1 - trail] \
+                and old_part[-1 - trail][0].isspace():
+            trail += 1
+        out.append(_emit(new_part[:lead], None))
+        out.append(_emit(old_part[lead:len(old_part) - trail], "del"))
+        out.append(_emit(new_part[lead:len(new_part) - trail], "ins"))
+        out.append(_emit(new_part[len(new_part) - trail:], None))
     return Markup("".join(out))
