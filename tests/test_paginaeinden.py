@@ -20,7 +20,7 @@ from conftest import pdf_pages
 
 W = "{http://schemas.openxmlformats.org/wordprocessingml/2006/main}"
 NAMES = ["plan-van-aanpak", "businesscase", "intentieverklaring", "gemeenschappelijke-regeling",
-         "raadsvoorstel-dordrecht", "raadsvoorstel-hardinxveld-giessendam"]
+         "raadsvoorstel-toestemming-toetreding-dordrecht", "raadsvoorstel-toestemming-toetreding-hardinxveld-giessendam"]
 #: Paragraph styles that must never end a page: headings, captions, labels.
 LEADING_STYLES = ("Title", "Heading 1", "Heading 2", "Heading 3", "Caption", "Label", "TOC Heading")
 
@@ -62,7 +62,7 @@ def test_no_heading_caption_or_label_alone_at_the_foot_of_a_pdf_page(drechtstede
         assert not alone, f"{name}: pagina {number} eindigt met de kop {last!r}"
 
 
-@pytest.mark.parametrize("name", ["businesscase", "plan-van-aanpak", "raadsvoorstel-dordrecht"])
+@pytest.mark.parametrize("name", ["businesscase", "plan-van-aanpak", "raadsvoorstel-toestemming-toetreding-dordrecht"])
 def test_a_total_row_never_stands_with_only_the_header_on_a_pdf_page(drechtsteden_build, name):
     document = word(drechtsteden_build, name)
     header = normalized(" ".join(p.text for p in document.sections[0].header.paragraphs))
@@ -112,7 +112,7 @@ def test_signatures_stay_with_their_closing_words_and_line_up(drechtsteden_build
         assert sum(1 for count in rows.values() if count == 1) <= 1, dict(rows)
 
 
-@pytest.mark.parametrize("name", ["businesscase", "raadsvoorstel-dordrecht", "intentieverklaring"])
+@pytest.mark.parametrize("name", ["businesscase", "raadsvoorstel-toestemming-toetreding-dordrecht", "intentieverklaring"])
 def test_word_keeps_headers_totals_captions_and_signatures_together(drechtsteden_build, name):
     document = word(drechtsteden_build, name)
     for style in ("Heading 1", "Heading 2", "Heading 3", "Label"):

@@ -27,8 +27,9 @@ VERWIJZING = re.compile(
     rf"(?:,\s(?P<lid>{_RANG_PATROON})\slid)?"
     rf"(?:,\sonderdeel\s(?P<onderdeel>[a-z]{{1,3}})\b)?"
 )
-#: What follows a reference to another act.
-EXTERN = re.compile(r"^,?\s*(?:van\s+(?:de|het|der)\s+(?!regeling\b)(?:\w+\s+){0,6}?(?:[Ww]et|[Gg]emeentewet|[Bb]esluit|"
+#: What follows a reference to another act, possibly after leden the reference itself does not
+#: take apart ("artikel 35, eerste en derde lid, van de wet").
+EXTERN = re.compile(r"^(?:,\s+(?:\w+\s+){1,6}?(?:lid|leden))?,?\s*(?:van\s+(?:de|het|der)\s+(?!regeling\b)(?:\w+\s+){0,6}?(?:[Ww]et|[Gg]emeentewet|[Bb]esluit|"
                     r"[Ww]etboek|[Vv]erordening|[Rr]egeling\s+\w)|van\s+de\s+wet\b|der\s+|(?:Wgr|Awb|BW|Gemeentewet|"
                     r"Archiefwet|Wet\b|wet\b))")
 

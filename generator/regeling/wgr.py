@@ -379,7 +379,7 @@ def _own_text(artikel: Artikel) -> tuple[list[Tekstdeel], str]:
     return delen, " ".join(t.bron for t in delen)
 
 
-@check
+@wgr_check
 def _wgr_inhoud(inhoud: Inhoud, afgeleid: Afgeleid) -> Iterator[Finding]:
     """An own-text article labelled as a mandatory provision must say what that provision needs."""
     regeling: RegelingTekst | None = afgeleid.regeling
