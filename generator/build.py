@@ -146,50 +146,49 @@ def jobs(project: Project, gemeente: str | None = None, documents: list[str] | N
     only those of one gemeente, of the named deliverables or of the named rounds.
     ``revisies`` (``<oud>-<nieuw>``): the documents made from two revisions (an amendment)
     instead of those made from one."""
-    result: list[Job] = []
-    wanted = None
     sources = 1 if revisies is None else 2
     deliverables = [d for d in project.deliverables if d.declaration.revisies == sources]
     if documents:
-        known = [d.name for d in deliverables]
-        unknown = [name for name in documents if name not in known]
-        if unknown:
-            import difflib
-
-            problems = []
-            for name in unknown:
-                close = difflib.get_close_matches(name, known, n=1)
-                hint = f'; bedoelde u "{close[0]}"?' if close else f"; bekend zijn: {', '.join(known)}"
-                problems.append(Problem(f'onbekend document "{name}"{hint}'))
-            raise ContentError(problems)
-    if gemeente is not None:
-        matches = [g for g in project.afgeleid.deelnemers if slug(g.naam) == slug(gemeente)]
-        if not matches:
-            known = ", ".join(g.naam for g in project.afgeleid.deelnemers)
-            hint = suggestion(gemeente, [g.naam for g in project.afgeleid.deelnemers])
-            raise ContentError([Problem(f'gemeente "{gemeente}" doet niet mee{hint}; bekend zijn: {known}')])
-        wanted = matches[0]
+        _known_documents(documents, [d.name for d in deliverables])
+        deliverables = [d for d in deliverables if d.name in documents]
+    wanted = _participant(project, gemeente) if gemeente is not None else None
+    result: list[Job] = []
     for deliverable in deliverables:
-        declaration = deliverable.declaration
-        if documents and deliverable.name not in documents:
-            continue
-        if any(_missing(project, part) for part in declaration.vereist):
-            continue
-        if declaration.per_ronde:
-            voorstellen = project.afgeleid.raadsvoorstellen
-            for ronde, partners in (voorstellen.rondes() if voorstellen else {}).items():
-                if rondes is not None and ronde not in rondes:
-                    continue
-                for partner in partners:
-                    if wanted is None or slug(partner.naam) == slug(wanted.naam):
-                        result.append(Job(deliverable, partner, revisies, ronde))
-        elif declaration.per_gemeente:
-            for partner in project.afgeleid.deelnemers:
-                if wanted is None or partner is wanted:
-                    result.append(Job(deliverable, partner, revisies))
-        elif wanted is None:
-            result.append(Job(deliverable, None, revisies))
+        if not any(_missing(project, part) for part in deliverable.declaration.vereist):
+            result.extend(_jobs_of(project, deliverable, wanted, revisies, rondes))
     return result
+
+
+def _known_documents(documents: list[str], known: list[str]) -> None:
+    problems = [Problem(f'onbekend document "{name}"' + (suggestion(name, known) or f"; bekend zijn: {', '.join(known)}"))
+                for name in documents if name not in known]
+    if problems:
+        raise ContentError(problems)
+
+
+def _participant(project: Project, gemeente: str) -> Gemeente:
+    names = [g.naam for g in project.afgeleid.deelnemers]
+    for partner in project.afgeleid.deelnemers:
+        if slug(partner.naam) == slug(gemeente):
+            return partner
+    raise ContentError([Problem(f'gemeente "{gemeente}" doet niet mee{suggestion(gemeente, names)}; '
+                                f"bekend zijn: {', '.join(names)}")])
+
+
+def _jobs_of(project: Project, deliverable: Deliverable, wanted: Gemeente | None, revisies: str | None,
+             rondes: list[str] | None) -> list[Job]:
+    """The jobs of one deliverable: once, per gemeente, or per round and gemeente."""
+    declaration = deliverable.declaration
+    if declaration.per_ronde:
+        voorstellen = project.afgeleid.raadsvoorstellen
+        return [Job(deliverable, partner, revisies, ronde)
+                for ronde, partners in (voorstellen.rondes() if voorstellen else {}).items()
+                if rondes is None or ronde in rondes
+                for partner in partners if wanted is None or slug(partner.naam) == slug(wanted.naam)]
+    if declaration.per_gemeente:
+        return [Job(deliverable, partner, revisies) for partner in project.afgeleid.deelnemers
+                if wanted is None or partner is wanted]
+    return [Job(deliverable, None, revisies)] if wanted is None else []
 
 
 def _missing(project: Project, part: str) -> bool:
