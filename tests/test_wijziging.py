@@ -388,6 +388,22 @@ def test_redline_has_tracked_changes_with_the_right_text(vast):
     docx.Document(str(_name(vast, "-redline.docx")))  # python-docx reads it
 
 
+def test_redline_author_and_date_from_the_content(repo, tmp_path):
+    """wijziging.redline sets the author and date of every w:ins and w:del; the document keeps its own date."""
+    extra = repo["folder"] / "wijziging.yaml"
+    extra.write_text("wijziging:\n  datum: 2019-03-12\n  redline:\n    auteur: Afdeling Juridische Zaken\n"
+                     "    datum: 2019-02-01\n", encoding="utf-8")
+    try:
+        result = wijziging(repo["folder"], "v-oud", None, tmp_path, ("docx",))
+    finally:
+        extra.unlink()
+    path = _name(result, "-redline.docx")
+    changes = list(_body(path).iter(f"{{{W}}}ins", f"{{{W}}}del"))
+    assert changes and {e.get(f"{{{W}}}author") for e in changes} == {"Afdeling Juridische Zaken"}
+    assert {e.get(f"{{{W}}}date") for e in changes} == {"2019-02-01T00:00:00Z"}
+    assert docx.Document(str(path)).core_properties.created.date().isoformat() == "2019-03-12"
+
+
 def test_redline_accepted_is_the_new_text_and_rejected_the_old(vast, repo):
     body = _body(_name(vast, "-redline.docx"))
     assert _paragraphs(_resolve(body, accept=True)) == _regulation_text(repo["built"]["v-vast"])

@@ -15,6 +15,15 @@ from pydantic import Field
 from .base import Id, Model, Regel, Tekst
 
 
+class Redline(Model):
+    schema_uitleg: ClassVar[str] = "Auteur en datum van de bijgehouden wijzigingen in de redline (Word: w:ins, w:del)."
+
+    auteur: Regel | None = Field(None, description="Auteur van de bijgehouden wijzigingen; standaard `samenwerking`.")
+    datum: datetime.date | None = Field(
+        None, description="Datum van de bijgehouden wijzigingen; standaard de datum van het document (`wijziging.datum`)."
+    )
+
+
 class Wijziging(Model):
     schema_uitleg: ClassVar[str] = (
         "De wijziging van de regeling die wordt voorbereid. De wijzigingsopdrachten zelf worden afgeleid uit twee "
@@ -39,6 +48,10 @@ class Wijziging(Model):
     overwegingen: list[Tekst] = Field(
         default_factory=list,
         description="Overwegingen (\"overwegende dat ...\"); standaard dat het wenselijk is de regeling te wijzigen.",
+    )
+    redline: Redline | None = Field(
+        None, description="Auteur en datum van de bijgehouden wijzigingen in de redline; standaard auteur "
+        "`samenwerking` op de datum van het document."
     )
     toelichting: Tekst | None = Field(None, description="Algemeen deel van de toelichting (Markdown).")
     artikelsgewijs: dict[Id, Tekst] = Field(

@@ -93,6 +93,8 @@ class Wijzigingsregeling:
     redline: Redline  # what changed, in the order of the text (templates/documenten/wijzigingsregeling-redline.html.j2)
     nieuw_regeling: RegelingTekst
     oud_regeling: RegelingTekst | None = None  # the regulation in force (STOP: the mutation's "was")
+    redline_auteur: str = "samenwerking"  # author of the redline's tracked changes (wijziging.redline.auteur)
+    redline_datum: datetime.date | None = None  # their date; None: the document's date
 
 
 @dataclass(frozen=True)
@@ -196,6 +198,9 @@ def _amendment(inhoud: Inhoud, invoer: WijzigingInvoer, after: RegelingTekst, op
         redline=redline(before, after),
         nieuw_regeling=after,
         oud_regeling=before,
+        redline_auteur=(wijziging.redline.auteur if wijziging and wijziging.redline and wijziging.redline.auteur
+                        else "samenwerking"),
+        redline_datum=wijziging.redline.datum if wijziging and wijziging.redline else None,
     )
 
 
