@@ -299,6 +299,35 @@ def _compare_leden(old: tekst.Artikel, new: tekst.Artikel, number: str) -> list[
     return result
 
 
+def _same_onderdelen(old: list[tekst.Onderdeel], new: list[tekst.Onderdeel]) -> bool:
+    return len(old) == len(new) and all(
+        _html(a.tekst) == _html(b.tekst) and a.opsomming == b.opsomming and len(a.subonderdelen) == len(b.subonderdelen)
+        and all(_html(x.tekst) == _html(y.tekst) for x, y in zip(a.subonderdelen, b.subonderdelen))
+        for a, b in zip(old, new))
+
+
+def _only_lid_stays(old: tekst.Artikel, new: tekst.Artikel, number: str) -> _Change | None:
+    """An article of leden that keeps one of them, unchanged, as its only text: the other leden
+    go and so does the number of the one that stays ("Het tweede lid alsmede de aanduiding “1.”
+    voor het eerste lid vervallen.", Ar 6.18, vierde lid). None: anything else changes."""
+    staying = [lid for lid in old.leden if _html(lid.tekst) == _html(new.tekst)
+               and _same_onderdelen(lid.onderdelen, new.onderdelen)]
+    if len(staying) != 1 or len(old.leden) < 2:
+        return None
+    kept = staying[0]
+    gone = [lid.index for lid in old.leden if lid is not kept]
+    if len(gone) == 1:
+        leden = rangtelwoord(gone[0])
+    elif len(gone) == 2:
+        leden = f"{rangtelwoord(gone[0])} en {rangtelwoord(gone[1])}"
+    elif gone == list(range(gone[0], gone[-1] + 1)):
+        leden = f"{rangtelwoord(gone[0])} tot en met {rangtelwoord(gone[-1])}"
+    else:
+        leden = ", ".join(rangtelwoord(i) for i in gone[:-1]) + f" en {rangtelwoord(gone[-1])}"
+    what = f"{leden} lid alsmede de aanduiding “{kept.label}” voor het {rangtelwoord(kept.index)} lid"
+    return _Change(f"Het {what} vervallen.", f"In artikel {number} vervallen het {what}.")
+
+
 def _merged(old: list[str], new: list[str], common: set[str]) -> list[str]:
     result: list[str] = []
     i = j = 0
@@ -323,6 +352,11 @@ def compare_article(old: tekst.Artikel, new: tekst.Artikel, number: str) -> list
     if (old.titel or "") != (new.titel or ""):
         changes.append(_Change("Het opschrift komt te luiden:", f"Het opschrift van artikel {number} komt te luiden:",
                                [Citaat("kop", new.kop)]))
+    if old.leden and not new.leden:
+        only = _only_lid_stays(old, new, number)
+        if only is None:
+            return None
+        return [*changes, only]
     if bool(old.leden) != bool(new.leden):
         return None
     if new.leden:
