@@ -404,6 +404,45 @@ def test_redline_author_and_date_from_the_content(repo, tmp_path):
     assert docx.Document(str(path)).core_properties.created.date().isoformat() == "2019-03-12"
 
 
+def _with_wijziging(repo, tmp_path, text: str):
+    """The amendment v-oud → working tree (v-vast) with a wijziging.yaml of ``text`` (DOCX only)."""
+    extra = repo["folder"] / "wijziging.yaml"
+    extra.write_text(text, encoding="utf-8")
+    try:
+        return wijziging(repo["folder"], "v-oud", None, tmp_path, ("docx",))
+    finally:
+        extra.unlink()
+
+
+def test_own_aanhef_considerans_and_besluittekst(repo, tmp_path):
+    result = _with_wijziging(repo, tmp_path, """wijziging:
+  aanhef: Het algemeen bestuur van de Gemeenschappelijke regeling Drechtsteden;
+  considerans:
+    - Gelet op het besluit van de raad van Dordrecht van 12 maart 2019
+    - Constaterende dat de evaluatie een langere termijn voor de indicatie vraagt;
+    - gelet op artikel 1 en artikel 9, eerste lid, van de Wet gemeenschappelijke regelingen;
+  besluittekst: "de volgende regeling te treffen:"
+""")
+    lines = _lines(_amendment(result))
+    start = lines.index("Het algemeen bestuur van de Gemeenschappelijke regeling Drechtsteden;")
+    assert lines[start:start + 6] == [
+        "Het algemeen bestuur van de Gemeenschappelijke regeling Drechtsteden;",
+        "Gelet op het besluit van de raad van Dordrecht van 12 maart 2019;",
+        "Constaterende dat de evaluatie een langere termijn voor de indicatie vraagt;",
+        "gelet op artikel 1 en artikel 9, eerste lid, van de Wet gemeenschappelijke regelingen;",
+        "besluiten:", "de volgende regeling te treffen:"]
+    assert not any(line.startswith("overwegende dat") for line in lines[:start + 6])
+
+
+def test_extra_grounds_after_the_derived_ones(repo, tmp_path):
+    result = _with_wijziging(repo, tmp_path, "wijziging:\n  gelet_op:\n    - artikel 9, eerste lid, van de Wet "
+                             "gemeenschappelijke regelingen\n")
+    grounds = [line for line in _lines(_amendment(result)) if line.startswith("gelet op")]
+    assert grounds == ["gelet op artikel 1 van de Wet gemeenschappelijke regelingen, artikel 20 van de "
+                       "Gemeenschappelijke regeling Drechtsteden en artikel 9, eerste lid, van de Wet "
+                       "gemeenschappelijke regelingen;"]
+
+
 def test_redline_accepted_is_the_new_text_and_rejected_the_old(vast, repo):
     body = _body(_name(vast, "-redline.docx"))
     assert _paragraphs(_resolve(body, accept=True)) == _regulation_text(repo["built"]["v-vast"])
