@@ -418,7 +418,7 @@ def test_own_aanhef_considerans_and_besluittekst(repo, tmp_path):
     result = _with_wijziging(repo, tmp_path, """wijziging:
   aanhef: Het algemeen bestuur van de Gemeenschappelijke regeling Drechtsteden;
   considerans:
-    - Gelet op het besluit van de raad van Dordrecht van 12 maart 2019
+    - Gelet op het besluit van de raad van Dordrecht van 12 maart 2019;
     - Constaterende dat de evaluatie een langere termijn voor de indicatie vraagt;
     - gelet op artikel 1 en artikel 9, eerste lid, van de Wet gemeenschappelijke regelingen;
   besluittekst: "de volgende regeling te treffen:"
@@ -441,6 +441,23 @@ def test_extra_grounds_after_the_derived_ones(repo, tmp_path):
     assert grounds == ["gelet op artikel 1 van de Wet gemeenschappelijke regelingen, artikel 20 van de "
                        "Gemeenschappelijke regeling Drechtsteden en artikel 9, eerste lid, van de Wet "
                        "gemeenschappelijke regelingen;"]
+
+
+def test_own_considerans_in_the_integral_form_and_not_with_gelet_op(repo, tmp_path):
+    extra = repo["folder"] / "wijziging.yaml"
+    extra.write_text("wijziging:\n  considerans:\n    - Constaterende dat de evaluatie daarom vraagt;\n"
+                     "  besluittekst: \"de regeling opnieuw vast te stellen:\"\n", encoding="utf-8")
+    try:
+        result = wijziging(repo["folder"], "v-oud", None, tmp_path / "a", ("docx",), integraal=True)
+        extra.write_text("wijziging:\n  considerans: [Constaterende dat het moet]\n  gelet_op: [artikel 9 van de wet]\n",
+                         encoding="utf-8")
+        with pytest.raises(ContentError, match=r"wijziging\.yaml:3:\d+: .*een eigen considerans vervangt ook"):
+            wijziging(repo["folder"], "v-oud", None, tmp_path / "b", ("docx",))
+    finally:
+        extra.unlink()
+    lines = _lines(_amendment(result))
+    at = lines.index("Constaterende dat de evaluatie daarom vraagt;")
+    assert lines[at + 1:at + 3] == ["besluiten:", "de regeling opnieuw vast te stellen:"]
 
 
 def test_redline_accepted_is_the_new_text_and_rejected_the_old(vast, repo):

@@ -101,7 +101,7 @@ class Wijzigingsregeling:
     oud_regeling: RegelingTekst | None = None  # the regulation in force (STOP: the mutation's "was")
     redline_auteur: str = "samenwerking"  # author of the redline's tracked changes (wijziging.redline.auteur)
     redline_datum: datetime.date | None = None  # their date; None: the document's date
-    considerans: list[Markup] = field(default_factory=list)  # own words (wijziging.considerans): replaces overwegingen .. gelet op
+    considerans: list[Markup] = field(default_factory=list)  # own words as given (wijziging.considerans): replaces overwegingen .. gelet op
 
 
 @dataclass(frozen=True)
@@ -228,7 +228,7 @@ def _amendment(inhoud: Inhoud, invoer: WijzigingInvoer, after: RegelingTekst, op
         redline_auteur=(wijziging.redline.auteur if wijziging and wijziging.redline and wijziging.redline.auteur
                         else "samenwerking"),
         redline_datum=wijziging.redline.datum if wijziging and wijziging.redline else None,
-        considerans=[markup.to_inline_html(markup.met_einde(part.markdown, ";")) for part in _considerans(inhoud, after)],
+        considerans=[markup.to_inline_html(part.markdown) for part in _considerans(inhoud, after)],
     )
 
 
