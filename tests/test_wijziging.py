@@ -460,6 +460,24 @@ def test_own_considerans_in_the_integral_form_and_not_with_gelet_op(repo, tmp_pa
     assert lines[at + 1:at + 3] == ["besluiten:", "de regeling opnieuw vast te stellen:"]
 
 
+def test_a_changed_aanhef_is_no_instruction_but_a_note(repo, tmp_path):
+    """Ar 6.7: the aanhef (with the considerans) of a regulation is not amended; the command says so."""
+    file = repo["folder"] / "regeling.yaml"
+    before = file.read_text(encoding="utf-8")
+    data = yaml.safe_load(before)
+    data["regeling"]["aanhef"] = "De raden van de gemeenten in de Drechtsteden, ieder voor zover bevoegd;"
+    file.write_text(yaml.safe_dump(data, allow_unicode=True, sort_keys=False, width=100), encoding="utf-8")
+    try:
+        result = wijziging(repo["folder"], "v-oud", None, tmp_path, ("docx",))
+    finally:
+        file.write_text(before, encoding="utf-8")
+    assert [n for n in result.opmerkingen if "Ar 6.7" in n] == [
+        "let op: de aanhef van de regeling verschilt tussen de revisies; een wijzigingsregeling wijzigt de aanhef "
+        "niet (Ar 6.7), dus dat staat niet in de opdrachten. Zet het zo nodig in de eigen aanhef of considerans van "
+        "de wijziging (`wijziging.aanhef`, `wijziging.considerans`) of stel de hele tekst opnieuw vast (--integraal)"]
+    assert result.opdrachten == 4 and not any("aanhef" in line.lower() for line in _lines(_amendment(result)))
+
+
 def test_redline_accepted_is_the_new_text_and_rejected_the_old(vast, repo):
     body = _body(_name(vast, "-redline.docx"))
     assert _paragraphs(_resolve(body, accept=True)) == _regulation_text(repo["built"]["v-vast"])
