@@ -140,24 +140,44 @@ def _fragment(old: str, a: list[str], b: list[str], i1: int, i2: int, j1: int, j
         i1, j1 = i1 + 1, j1 + 1
     while i1 < i2 and j1 < j2 and a[i2 - 1] == b[j2 - 1] and is_space(a[i2 - 1]):
         i2, j2 = i2 - 1, j2 - 1
-    inserted = _join(b[j1:j2])
-    if i1 == i2:  # a pure insertion
-        if alone and i1 == len(a) and _join(a).endswith((".", "!", "?")) and inserted[:1].isupper():
-            return Fragment("zin-toegevoegd", nieuw=inserted)
-        for start in range(i1 - 1, low_a - 1, -1):  # the words just before: "na “x” ingevoegd"
-            anchor = _join(a[start:i1])
-            if _words(a[start:i1]) >= 2 and _unique(old, anchor):
-                return Fragment("ingevoegd-na", anchor, inserted)
-        for end in range(i1 + 1, high_a + 1):  # at the start of the text: "voor “x” ingevoegd"
-            anchor = _join(a[i1:end])
-            if _words(a[i1:end]) >= 2 and _unique(old, anchor):
-                return Fragment("ingevoegd-voor", anchor, inserted)
-        return None
+    if i1 == i2:
+        return _insertion(old, a, i1, _join(b[j1:j2]), low_a, high_a, alone)
     # Replacement or deletion: quote at least two words, and enough to be unique.
+    grown = _unique_quote(old, a, b, (i1, i2, j1, j2), low_a, low_b, high_a)
+    if grown is None:
+        return None
+    i1, i2, j1, j2 = grown
+    quoted, replacement = _join(a[i1:i2]), _join(b[j1:j2])
+    if not replacement:
+        return Fragment("vervalt", quoted)
+    return Fragment("vervangen", quoted, replacement)
+
+
+def _insertion(old: str, a: list[str], at: int, inserted: str, low_a: int, high_a: int,
+               alone: bool) -> Fragment | None:
+    """A pure insertion: a sentence added at the end, or words after (or before) a unique anchor."""
+    if alone and at == len(a) and _join(a).endswith((".", "!", "?")) and inserted[:1].isupper():
+        return Fragment("zin-toegevoegd", nieuw=inserted)
+    for start in range(at - 1, low_a - 1, -1):  # the words just before: "na “x” ingevoegd"
+        anchor = _join(a[start:at])
+        if _words(a[start:at]) >= 2 and _unique(old, anchor):
+            return Fragment("ingevoegd-na", anchor, inserted)
+    for end in range(at + 1, high_a + 1):  # at the start of the text: "voor “x” ingevoegd"
+        anchor = _join(a[at:end])
+        if _words(a[at:end]) >= 2 and _unique(old, anchor):
+            return Fragment("ingevoegd-voor", anchor, inserted)
+    return None
+
+
+def _unique_quote(old: str, a: list[str], b: list[str], span: tuple[int, int, int, int], low_a: int, low_b: int,
+                  high_a: int) -> tuple[int, int, int, int] | None:
+    """The change grown word by word until its quote has two words and is unique in the old text;
+    None when it cannot grow and is not unique."""
+    i1, i2, j1, j2 = span
     while True:
         quoted = _join(a[i1:i2])
         if _words(a[i1:i2]) >= 2 and _unique(old, quoted):
-            break
+            return i1, i2, j1, j2
         grown = False
         for direction in _directions(a, b, i1, i2, j1, j2, high_a):
             if direction == "right" and i2 < high_a:
@@ -171,13 +191,7 @@ def _fragment(old: str, a: list[str], b: list[str], i1: int, i2: int, j1: int, j
                     i1, j1 = i1 - 1, j1 - 1
                 break
         if not grown:
-            if quoted and _unique(old, quoted):
-                break
-            return None
-    quoted, replacement = _join(a[i1:i2]), _join(b[j1:j2])
-    if not replacement:
-        return Fragment("vervalt", quoted)
-    return Fragment("vervangen", quoted, replacement)
+            return (i1, i2, j1, j2) if quoted and _unique(old, quoted) else None
 
 
 def _directions(a: list[str], b: list[str], i1: int, i2: int, j1: int, j2: int, high_a: int) -> tuple[str, str]:
