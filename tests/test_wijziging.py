@@ -400,6 +400,96 @@ def test_redline_has_tracked_changes_with_the_right_text(vast):
     docx.Document(str(_name(vast, "-redline.docx")))  # python-docx reads it
 
 
+def test_redline_author_and_date_from_the_content(repo, tmp_path):
+    """wijziging.redline sets the author and date of every w:ins and w:del; the document keeps its own date."""
+    extra = repo["folder"] / "wijziging.yaml"
+    extra.write_text("wijziging:\n  datum: 2019-03-12\n  redline:\n    auteur: Afdeling Juridische Zaken\n"
+                     "    datum: 2019-02-01\n", encoding="utf-8")
+    try:
+        result = wijziging(repo["folder"], "v-oud", None, tmp_path, ("docx",))
+    finally:
+        extra.unlink()
+    path = _name(result, "-redline.docx")
+    changes = list(_body(path).iter(f"{{{W}}}ins", f"{{{W}}}del"))
+    assert changes and {e.get(f"{{{W}}}author") for e in changes} == {"Afdeling Juridische Zaken"}
+    assert {e.get(f"{{{W}}}date") for e in changes} == {"2019-02-01T00:00:00Z"}
+    assert docx.Document(str(path)).core_properties.created.date().isoformat() == "2019-03-12"
+
+
+def _with_wijziging(repo, tmp_path, text: str):
+    """The amendment v-oud → working tree (v-vast) with a wijziging.yaml of ``text`` (DOCX only)."""
+    extra = repo["folder"] / "wijziging.yaml"
+    extra.write_text(text, encoding="utf-8")
+    try:
+        return wijziging(repo["folder"], "v-oud", None, tmp_path, ("docx",))
+    finally:
+        extra.unlink()
+
+
+def test_own_aanhef_considerans_and_besluittekst(repo, tmp_path):
+    result = _with_wijziging(repo, tmp_path, """wijziging:
+  aanhef: Het algemeen bestuur van de Gemeenschappelijke regeling Drechtsteden;
+  considerans:
+    - Gelet op het besluit van de raad van Dordrecht van 12 maart 2019;
+    - Constaterende dat de evaluatie een langere termijn voor de indicatie vraagt;
+    - gelet op artikel 1 en artikel 9, eerste lid, van de Wet gemeenschappelijke regelingen;
+  besluittekst: "de volgende regeling te treffen:"
+""")
+    lines = _lines(_amendment(result))
+    start = lines.index("Het algemeen bestuur van de Gemeenschappelijke regeling Drechtsteden;")
+    assert lines[start:start + 6] == [
+        "Het algemeen bestuur van de Gemeenschappelijke regeling Drechtsteden;",
+        "Gelet op het besluit van de raad van Dordrecht van 12 maart 2019;",
+        "Constaterende dat de evaluatie een langere termijn voor de indicatie vraagt;",
+        "gelet op artikel 1 en artikel 9, eerste lid, van de Wet gemeenschappelijke regelingen;",
+        "besluiten:", "de volgende regeling te treffen:"]
+    assert not any(line.startswith("overwegende dat") for line in lines[:start + 6])
+
+
+def test_extra_grounds_after_the_derived_ones(repo, tmp_path):
+    result = _with_wijziging(repo, tmp_path, "wijziging:\n  gelet_op:\n    - artikel 9, eerste lid, van de Wet "
+                             "gemeenschappelijke regelingen\n")
+    grounds = [line for line in _lines(_amendment(result)) if line.startswith("gelet op")]
+    assert grounds == ["gelet op artikel 1 van de Wet gemeenschappelijke regelingen, artikel 20 van de "
+                       "Gemeenschappelijke regeling Drechtsteden en artikel 9, eerste lid, van de Wet "
+                       "gemeenschappelijke regelingen;"]
+
+
+def test_own_considerans_in_the_integral_form_and_not_with_gelet_op(repo, tmp_path):
+    extra = repo["folder"] / "wijziging.yaml"
+    extra.write_text("wijziging:\n  considerans:\n    - Constaterende dat de evaluatie daarom vraagt;\n"
+                     "  besluittekst: \"de regeling opnieuw vast te stellen:\"\n", encoding="utf-8")
+    try:
+        result = wijziging(repo["folder"], "v-oud", None, tmp_path / "a", ("docx",), integraal=True)
+        extra.write_text("wijziging:\n  considerans: [Constaterende dat het moet]\n  gelet_op: [artikel 9 van de wet]\n",
+                         encoding="utf-8")
+        with pytest.raises(ContentError, match=r"wijziging\.yaml:3:\d+: .*een eigen considerans vervangt ook"):
+            wijziging(repo["folder"], "v-oud", None, tmp_path / "b", ("docx",))
+    finally:
+        extra.unlink()
+    lines = _lines(_amendment(result))
+    at = lines.index("Constaterende dat de evaluatie daarom vraagt;")
+    assert lines[at + 1:at + 3] == ["besluiten:", "de regeling opnieuw vast te stellen:"]
+
+
+def test_a_changed_aanhef_is_no_instruction_but_a_note(repo, tmp_path):
+    """Ar 6.7: the aanhef (with the considerans) of a regulation is not amended; the command says so."""
+    file = repo["folder"] / "regeling.yaml"
+    before = file.read_text(encoding="utf-8")
+    data = yaml.safe_load(before)
+    data["regeling"]["aanhef"] = "De raden van de gemeenten in de Drechtsteden, ieder voor zover bevoegd;"
+    file.write_text(yaml.safe_dump(data, allow_unicode=True, sort_keys=False, width=100), encoding="utf-8")
+    try:
+        result = wijziging(repo["folder"], "v-oud", None, tmp_path, ("docx",))
+    finally:
+        file.write_text(before, encoding="utf-8")
+    assert [n for n in result.opmerkingen if "Ar 6.7" in n] == [
+        "let op: de aanhef van de regeling verschilt tussen de revisies; een wijzigingsregeling wijzigt de aanhef "
+        "niet (Ar 6.7), dus dat staat niet in de opdrachten. Zet het zo nodig in de eigen aanhef of considerans van "
+        "de wijziging (`wijziging.aanhef`, `wijziging.considerans`) of stel de hele tekst opnieuw vast (--integraal)"]
+    assert result.opdrachten == 4 and not any("aanhef" in line.lower() for line in _lines(_amendment(result)))
+
+
 def test_redline_accepted_is_the_new_text_and_rejected_the_old(vast, repo):
     body = _body(_name(vast, "-redline.docx"))
     assert _paragraphs(_resolve(body, accept=True)) == _regulation_text(repo["built"]["v-vast"])

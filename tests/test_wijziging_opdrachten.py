@@ -334,3 +334,53 @@ def test_two_articles_removed(old, tmp_path):
     assert [text(op) for op in ops] == [["De artikelen 25 en 26 vervallen."]]
     assert ops[0].omschrijving == "Artikel 25 (Overgangsbepalingen toetreding Hardinxveld-Giessendam) en artikel 26 " \
                                   "(Duur) vervallen."
+
+
+def _only_lid(keep: int):
+    """The article overgang-toetreding keeps only its lid number ``keep`` (1-based), as its own text."""
+    def change(r):
+        art = article(r, "overgang-toetreding")
+        art["tekst"] = art.pop("leden")[keep - 1]["tekst"]
+        art["toelichting"] = "Het artikel heeft nog één bepaling."  # the old one named the leden
+    return change
+
+
+def test_lid_that_becomes_the_only_lid_loses_its_number(old, tmp_path):
+    ops = amend(old, tmp_path, _only_lid(1))
+    assert [text(op) for op in ops] == [["In artikel 25 vervallen het tweede en derde lid alsmede de aanduiding “1.” "
+                                         "voor het eerste lid."]]
+
+
+def test_only_lid_left_in_the_middle_and_with_a_new_title(old, tmp_path):
+    def change(r):
+        _only_lid(2)(r)
+        article(r, "overgang-toetreding")["titel"] = "Overgangsbepaling toetreding"
+    ops = amend(old, tmp_path, change)
+    assert [text(op) for op in ops] == [[
+        "Artikel 25 wordt als volgt gewijzigd:",
+        "1. Het opschrift komt te luiden:", "Artikel 25. Overgangsbepaling toetreding",
+        "2. Het eerste en derde lid alsmede de aanduiding “2.” voor het tweede lid vervallen."]]
+
+
+def test_only_lid_left_but_changed_rewrites_the_article(old, tmp_path):
+    def change(r):
+        _only_lid(1)(r)
+        article(r, "overgang-toetreding")["tekst"] += " Dat geldt ook voor de kosten van de overgang."
+    ops = amend(old, tmp_path, change)
+    assert [op.zin for op in ops] == ["Artikel 25 komt te luiden:"]
+
+
+def test_only_lid_rebuilt_text_has_no_number(old, tmp_path):
+    """The article as the amendment leaves it: the first lid's words as the article's own text, no leden."""
+    folder, before = old
+    target = tmp_path / "content" / "drechtsteden"
+    shutil.copytree(folder, target)
+    file = target / "regeling.yaml"
+    data = yaml.safe_load(file.read_text(encoding="utf-8"))
+    _only_lid(1)(data["regeling"])
+    file.write_text(yaml.safe_dump(data, allow_unicode=True, sort_keys=False, width=100), encoding="utf-8")
+    after = load_new(_revision(target, "nieuw"), before, "behouden")
+    was = next(a for a in before.regeling.artikelen() if a.id == "overgang-toetreding")
+    now = next(a for a in after.regeling.artikelen() if a.id == "overgang-toetreding")
+    assert now.nummer == was.nummer == "25" and not now.leden and not now.onderdelen
+    assert now.tekst.markdown == was.leden[0].tekst.markdown and was.leden[0].label == "1."

@@ -25,6 +25,7 @@ from pathlib import Path
 from .. import snel, source
 from ..build import jobs, write
 from ..errors import ContentError, Problem
+from ..formatting import opsomming
 from ..output import Report
 from .bron import Stand, load_new, load_old, positional
 from .part import decision_of
@@ -67,6 +68,11 @@ def wijziging(content_dir: Path, rev_oud: str, rev_nieuw: str | None = None, out
     if new.project.afgeleid.wijzigingsbijlage is None:
         notes.append("geen raadsvoorstel gemaakt: de nieuwe inhoud heeft geen raadsvoorstel voor een besluit van de "
                      "soort toestemming-wijziging (zie docs/wijziging.md)")
+    if not integraal and (changed := _preamble_changes(old.regeling, new.regeling)):
+        notes.append(f"let op: {opsomming(changed)} van de regeling {'verschilt' if len(changed) == 1 else 'verschillen'} "
+                     "tussen de revisies; een wijzigingsregeling wijzigt de aanhef niet (Ar 6.7), dus dat staat niet in "
+                     "de opdrachten. Zet het zo nodig in de eigen aanhef of considerans van de wijziging (`wijziging."
+                     "aanhef`, `wijziging.considerans`) of stel de hele tekst opnieuw vast (--integraal)")
     if not integraal and nummering == "behouden" and new.eigen_nummering != "vast" and not positional(new.regeling):
         notes.append("let op: de regeling in de inhoud nummert doorlopend, de wijziging behoudt de vastgestelde "
                      "nummers (Ar 6.16). Zet na vaststelling `nummering: vast` en de nummers in regeling.yaml, dan "
@@ -91,6 +97,20 @@ def unchanged(folder: Path, out_dir: Path, choice: str | None) -> Resultaat | No
     details = entry.get("gegevens") or {}
     return Resultaat(snel.output_folder(folder, out_dir), Report(unchanged=paths), [path.name for path in paths],
                      list(details.get("opmerkingen", [])), int(details.get("opdrachten", 0)))
+
+
+def _preamble_changes(old, new) -> list[str]:
+    """The parts of the aanhef (Ar 6.7: not amended) that differ between two versions of the regulation."""
+    def texts(parts) -> list[str]:
+        return [part.markdown for part in parts]
+
+    changed = []
+    if old.aanhef != new.aanhef:
+        changed.append("de aanhef")
+    if texts(old.considerans) != texts(new.considerans) or texts(old.overwegingen) != texts(new.overwegingen) \
+            or old.toestemming != new.toestemming or old.gelet_op != new.gelet_op:
+        changed.append("de considerans")
+    return changed
 
 
 def _check_explanations(old: Stand, new: Stand) -> None:

@@ -195,34 +195,51 @@ def _compare_onderdelen(old: list[tekst.Onderdeel], new: list[tekst.Onderdeel],
     """Changes in a list of onderdelen with the same ids; one onderdeel that goes is "Onderdeel c vervalt,
     onder verlettering van ..." (Ar 6.15, 6.18); None if onderdelen come or move."""
     result: list[_Change] = []
-    new_ids = [o.id for o in new]
-    if [o.id for o in old] != new_ids:
-        gone = [o for o in old if o.id not in new_ids]
-        if len(gone) != 1 or [o.id for o in old if o.id in new_ids] != new_ids or not new \
-                or any(o.opsomming != "letters" for o in old):
+    if [o.id for o in old] != [o.id for o in new]:
+        removal = _onderdeel_removed(old, new, place)
+        if removal is None:
             return None
-        removed = gone[0]
-        later = [o.index for o in old if o.index > removed.index]
-        tail = f", onder verlettering van {_onderdelen_range(later, [i - 1 for i in later])}" if later else ""
-        here = Plaats(place.artikel, place.lid, removed.index)
-        result.append(_Change(f"{_cap(_with_comma(here.relatief() or ''))} vervalt{tail}.",
-                              f"{_cap(_with_comma(here.absoluut()))} vervalt{tail}."))
-        old = [o for o in old if o is not removed]
+        change, old = removal
+        result.append(change)
     for before, after in zip(old, new):
-        here = Plaats(place.artikel, place.lid, after.index)
-        states = [_element(before.tekst, after.tekst)]
-        same_subs = [s.id for s in before.subonderdelen] == [s.id for s in after.subonderdelen]
-        if same_subs:
-            states += [_element(a.tekst, b.tekst) for a, b in zip(before.subonderdelen, after.subonderdelen)]
-        if not same_subs or any(state == "luiden" for state, _ in states):
-            result.append(_replace_change(here, Citaat("onderdeel", after)))
-            continue
-        state, found = states[0]
+        result += _compare_onderdeel(before, after, place)
+    return result
+
+
+def _onderdeel_removed(old: list[tekst.Onderdeel], new: list[tekst.Onderdeel],
+                       place: Plaats) -> tuple[_Change, list[tekst.Onderdeel]] | None:
+    """The one lettered onderdeel that goes ("Onderdeel c vervalt, onder verlettering van ...") and
+    the onderdelen that stay; None if anything else comes, goes or moves."""
+    new_ids = [o.id for o in new]
+    gone = [o for o in old if o.id not in new_ids]
+    if len(gone) != 1 or [o.id for o in old if o.id in new_ids] != new_ids or not new \
+            or any(o.opsomming != "letters" for o in old):
+        return None
+    removed = gone[0]
+    later = [o.index for o in old if o.index > removed.index]
+    tail = f", onder verlettering van {_onderdelen_range(later, [i - 1 for i in later])}" if later else ""
+    here = Plaats(place.artikel, place.lid, removed.index)
+    change = _Change(f"{_cap(_with_comma(here.relatief() or ''))} vervalt{tail}.",
+                     f"{_cap(_with_comma(here.absoluut()))} vervalt{tail}.")
+    return change, [o for o in old if o is not removed]
+
+
+def _compare_onderdeel(before: tekst.Onderdeel, after: tekst.Onderdeel, place: Plaats) -> list[_Change]:
+    """Changes in one onderdeel that stays (and its subonderdelen): quoted fragments, or the whole onderdeel."""
+    here = Plaats(place.artikel, place.lid, after.index)
+    states = [_element(before.tekst, after.tekst)]
+    same_subs = [s.id for s in before.subonderdelen] == [s.id for s in after.subonderdelen]
+    if same_subs:
+        states += [_element(a.tekst, b.tekst) for a, b in zip(before.subonderdelen, after.subonderdelen)]
+    if not same_subs or any(state == "luiden" for state, _ in states):
+        return [_replace_change(here, Citaat("onderdeel", after))]
+    result: list[_Change] = []
+    state, found = states[0]
+    if state == "fragmenten":
+        result.append(_fragment_change(here, found))
+    for sub, (state, found) in zip(after.subonderdelen, states[1:]):
         if state == "fragmenten":
-            result.append(_fragment_change(here, found))
-        for sub, (state, found) in zip(after.subonderdelen, states[1:]):
-            if state == "fragmenten":
-                result.append(_fragment_change(Plaats(place.artikel, place.lid, after.index, sub.index), found))
+            result.append(_fragment_change(Plaats(place.artikel, place.lid, after.index, sub.index), found))
     return result
 
 
@@ -299,6 +316,35 @@ def _compare_leden(old: tekst.Artikel, new: tekst.Artikel, number: str) -> list[
     return result
 
 
+def _same_onderdelen(old: list[tekst.Onderdeel], new: list[tekst.Onderdeel]) -> bool:
+    return len(old) == len(new) and all(
+        _html(a.tekst) == _html(b.tekst) and a.opsomming == b.opsomming and len(a.subonderdelen) == len(b.subonderdelen)
+        and all(_html(x.tekst) == _html(y.tekst) for x, y in zip(a.subonderdelen, b.subonderdelen))
+        for a, b in zip(old, new))
+
+
+def _only_lid_stays(old: tekst.Artikel, new: tekst.Artikel, number: str) -> _Change | None:
+    """An article of leden that keeps one of them, unchanged, as its only text: the other leden
+    go and so does the number of the one that stays ("Het tweede lid alsmede de aanduiding “1.”
+    voor het eerste lid vervallen.", Ar 6.18, vierde lid). None: anything else changes."""
+    staying = [lid for lid in old.leden if _html(lid.tekst) == _html(new.tekst)
+               and _same_onderdelen(lid.onderdelen, new.onderdelen)]
+    if len(staying) != 1 or len(old.leden) < 2:
+        return None
+    kept = staying[0]
+    gone = [lid.index for lid in old.leden if lid is not kept]
+    if len(gone) == 1:
+        leden = rangtelwoord(gone[0])
+    elif len(gone) == 2:
+        leden = f"{rangtelwoord(gone[0])} en {rangtelwoord(gone[1])}"
+    elif gone == list(range(gone[0], gone[-1] + 1)):
+        leden = f"{rangtelwoord(gone[0])} tot en met {rangtelwoord(gone[-1])}"
+    else:
+        leden = ", ".join(rangtelwoord(i) for i in gone[:-1]) + f" en {rangtelwoord(gone[-1])}"
+    what = f"{leden} lid alsmede de aanduiding “{kept.label}” voor het {rangtelwoord(kept.index)} lid"
+    return _Change(f"Het {what} vervallen.", f"In artikel {number} vervallen het {what}.")
+
+
 def _merged(old: list[str], new: list[str], common: set[str]) -> list[str]:
     result: list[str] = []
     i = j = 0
@@ -323,6 +369,11 @@ def compare_article(old: tekst.Artikel, new: tekst.Artikel, number: str) -> list
     if (old.titel or "") != (new.titel or ""):
         changes.append(_Change("Het opschrift komt te luiden:", f"Het opschrift van artikel {number} komt te luiden:",
                                [Citaat("kop", new.kop)]))
+    if old.leden and not new.leden:
+        only = _only_lid_stays(old, new, number)
+        if only is None:
+            return None
+        return [*changes, only]
     if bool(old.leden) != bool(new.leden):
         return None
     if new.leden:

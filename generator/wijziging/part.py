@@ -56,7 +56,13 @@ class WijzigingInvoer:
         if not self.integraal:
             return tekst
         parts, _ = _overwegingen(inhoud, self.citeertitel, tekst)
-        return dataclasses.replace(tekst, overwegingen=parts, besluittekst=_integral_decision(inhoud, self.citeertitel))
+        result = dataclasses.replace(tekst, overwegingen=parts, besluittekst=_integral_decision(inhoud, self.citeertitel))
+        own = inhoud.wijziging
+        if own is None:
+            return result
+        return dataclasses.replace(
+            result, aanhef=own.aanhef or result.aanhef, considerans=_considerans(inhoud, tekst) or result.considerans,
+            gelet_op=_gelet_op(result.gelet_op, own.gelet_op))
 
 
 @dataclass
@@ -93,6 +99,9 @@ class Wijzigingsregeling:
     redline: Redline  # what changed, in the order of the text (templates/documenten/wijzigingsregeling-redline.html.j2)
     nieuw_regeling: RegelingTekst
     oud_regeling: RegelingTekst | None = None  # the regulation in force (STOP: the mutation's "was")
+    redline_auteur: str = "samenwerking"  # author of the redline's tracked changes (wijziging.redline.auteur)
+    redline_datum: datetime.date | None = None  # their date; None: the document's date
+    considerans: list[Markup] = field(default_factory=list)  # own words as given (wijziging.considerans): replaces overwegingen .. gelet op
 
 
 @dataclass(frozen=True)
@@ -141,7 +150,25 @@ def _overwegingen(inhoud: Inhoud, citeertitel: str, after: RegelingTekst) -> tup
     return parts, [escape(f"het wenselijk is de {citeertitel} te wijzigen;")]
 
 
+def _considerans(inhoud: Inhoud, after: RegelingTekst) -> list[Tekstdeel]:
+    """The amendment's own considerans (wijziging.considerans), in its own order."""
+    wijziging = inhoud.wijziging
+    if wijziging is None:
+        return []
+    return [after.deel(text, wijziging.pad + ("considerans", i)) for i, text in enumerate(wijziging.considerans)]
+
+
+def _gelet_op(derived: str, extra: list[str]) -> str:
+    """``gelet op ...;`` with the extra grounds (wijziging.gelet_op) after the derived ones."""
+    if not extra:
+        return derived
+    grounds = derived.removeprefix("gelet op ").removesuffix(";")
+    return "gelet op " + opsomming([grounds, *extra]) + ";"
+
+
 def _integral_decision(inhoud: Inhoud, citeertitel: str) -> str:
+    if inhoud.wijziging is not None and inhoud.wijziging.besluittekst:
+        return inhoud.wijziging.besluittekst
     ingang = inhoud.wijziging.inwerkingtreding if inhoud.wijziging else None
     when = f" met ingang van {datum(ingang)}" if ingang else ""
     return f"de {citeertitel} te wijzigen, zodat deze{when} komt te luiden als volgt:"
@@ -160,7 +187,9 @@ def _amendment(inhoud: Inhoud, invoer: WijzigingInvoer, after: RegelingTekst, op
     grounds = [f"artikel 1 van {WGR}"]
     if amendment_article is not None:
         grounds.append(f"artikel {amendment_article.nummer} van de {citeertitel}")
-    if invoer.integraal:
+    if wijziging and wijziging.gelet_op:
+        grounds += wijziging.gelet_op
+    if invoer.integraal or (wijziging and wijziging.besluittekst):
         besluittekst = _integral_decision(inhoud, citeertitel)
     else:
         besluittekst = f"de volgende regeling tot wijziging van de {citeertitel} te treffen:"
@@ -181,7 +210,7 @@ def _amendment(inhoud: Inhoud, invoer: WijzigingInvoer, after: RegelingTekst, op
         oud=invoer.oud.revisie.label,
         nieuw=invoer.nieuw_label,
         datum=date,
-        aanhef=after.aanhef,
+        aanhef=wijziging.aanhef if wijziging and wijziging.aanhef else after.aanhef,
         overwegingen=overwegingen,
         toestemming=after.toestemming,
         gelet_op="gelet op " + opsomming(grounds) + ";",
@@ -196,6 +225,10 @@ def _amendment(inhoud: Inhoud, invoer: WijzigingInvoer, after: RegelingTekst, op
         redline=redline(before, after),
         nieuw_regeling=after,
         oud_regeling=before,
+        redline_auteur=(wijziging.redline.auteur if wijziging and wijziging.redline and wijziging.redline.auteur
+                        else "samenwerking"),
+        redline_datum=wijziging.redline.datum if wijziging and wijziging.redline else None,
+        considerans=[markup.to_inline_html(part.markdown) for part in _considerans(inhoud, after)],
     )
 
 
@@ -225,6 +258,9 @@ def _decision(inhoud: Inhoud, afgeleid) -> Iterator[Finding]:
         return
     if inhoud.regeling is None:
         yield Finding(wijziging.pad, "een wijziging hoort bij een regeling; vul `regeling` in")
+    if wijziging.considerans and wijziging.gelet_op:
+        yield Finding(wijziging.pad + ("gelet_op",), "een eigen considerans vervangt ook \"gelet op\"; zet de "
+                      "grondslagen in de considerans (\"gelet op ...;\") en laat `gelet_op` weg")
     if wijziging.besluit is None:
         return
     decisions = {b.id: b for b in inhoud.besluiten or []}

@@ -12,7 +12,7 @@ from docx.opc.constants import RELATIONSHIP_TYPE as RT
 from docx.oxml import OxmlElement
 from docx.oxml.ns import qn
 
-from ...document import BLOCK_TAGS, INLINE_TAGS, classes
+from ...document import BLOCK_TAGS, INLINE_TAGS, classes, metadata
 from ...errors import BuildError
 from .mapping import CHARACTER_STYLES, ELEMENTS, class_format
 
@@ -179,11 +179,14 @@ class InlineWriter:
                 self.track(run._r, piece.fmt.change)
 
     def change_element(self, change: str) -> Any:
-        """A w:ins or w:del with a fixed author and the document's date (reproducible bytes)."""
+        """A w:ins or w:del with a fixed author and date (reproducible bytes): those of
+        ``<meta name="wijzigingen.auteur">`` and ``"wijzigingen.datum"`` in the document's head,
+        else "samenwerking" on the document's date."""
         element = OxmlElement(f"w:{change}")
         element.set(qn("w:id"), str(self._next_change))
-        element.set(qn("w:author"), CHANGE_AUTHOR)
-        element.set(qn("w:date"), f"{self.doc.date.isoformat()}T00:00:00Z")
+        meta = metadata(self.doc.tree)
+        element.set(qn("w:author"), meta.get("wijzigingen.auteur") or CHANGE_AUTHOR)
+        element.set(qn("w:date"), f"{meta.get('wijzigingen.datum') or self.doc.date.isoformat()}T00:00:00Z")
         self._next_change += 1
         return element
 
