@@ -471,15 +471,15 @@ def build(
 
 def write(project: Project, selected: list[Job], formats: tuple[str, ...], out_dir: Path, overwrite: bool = False,
           sources: tuple[Source, ...] = (), options: str = "", record: dict | None = None,
-          fast: tuple[str, dict] | None = None) -> BuildResult:
+          fast: tuple[str, dict] | None = None, details: dict | None = None) -> BuildResult:
     """Render and write the selected documents of a project into ``out_dir/<samenwerking>/``.
 
     Every file gets a manifest record with its input keys: ``bron`` (everything the build read:
     unchanged, the document is not even rendered) and ``invoer`` (its HTML and house style:
     unchanged, the file is not written). ``sources`` and ``options``: what else the documents are
     made from (an amendment: both revisions and how it is made); ``record``: extra fields for
-    every record; ``fast``: the build's selection and the state of its inputs before it read them,
-    recorded for its no-change fast path.
+    every record; ``fast``: the run's selection and the state of its inputs before it read them,
+    recorded for the no-change fast path (snel.py), with ``details`` for the command's report.
     """
     root = project_root(project.content_dir)
     names = project.source.names(root)
@@ -487,14 +487,13 @@ def write(project: Project, selected: list[Job], formats: tuple[str, ...], out_d
     manifest = load_manifest(folder)
     recorded = manifest["bestanden"]
     everything = sources_key(project, sources, options)
-    run = run_key(everything, formats, [filename(job.name, fmt) for job in selected for fmt in job.formats(formats)])
     outputs: list[Output] = []
     pending: list[Job] = []
     for job in selected:
         files = [filename(job.name, fmt) for fmt in job.formats(formats)]
         if all(_up_to_date(folder, recorded, name, everything, "bron") for name in files):
             # Nothing this build reads has changed since these files were made: not even rendered.
-            outputs.extend(Output(name, None, {**recorded[name], "reeks": run}) for name in files)
+            outputs.extend(Output(name, None, recorded[name]) for name in files)
         else:
             pending.append(job)
     made = make_all(project, pending, formats, folder, recorded)
@@ -502,7 +501,7 @@ def write(project: Project, selected: list[Job], formats: tuple[str, ...], out_d
         for fmt in job.formats(formats):
             name = filename(job.name, fmt)
             if name in result.same:
-                outputs.append(Output(name, None, {**recorded[name], "bron": everything, "reeks": run}))  # same inputs
+                outputs.append(Output(name, None, {**recorded[name], "bron": everything}))  # same inputs
                 continue
             entry = {
                 "document": job.deliverable.name,
@@ -513,35 +512,17 @@ def write(project: Project, selected: list[Job], formats: tuple[str, ...], out_d
                 **(record or {}),
                 "invoer": result.keys[fmt],
                 "bron": everything,
-                "reeks": run,
             }
             outputs.append(Output(name, result.files[name], entry))
     header = {"samenwerking": project.inhoud.samenwerking.naam, "generator": f"samenwerking {__version__}"}
-    if fast is not None:  # build: what its fast path compares next time (snel.py)
-        selection, state = fast
-        header["snel"] = snel.record(manifest.get("snel") or {}, selection, state,
-                                     [job.name for job in selected], [output.name for output in outputs])
-    elif manifest.get("snel"):
-        header["snel"] = manifest["snel"]  # another command's files: the build's records stay
+    # What the fast path compares next time (snel.py); another selection whose files this run changed is forgotten.
+    changed = {output.name for output in outputs if output.data is not None
+               and hashlib.sha256(output.data).hexdigest() != (recorded.get(output.name) or {}).get("sha256")}
+    selection, state = fast if fast is not None else (None, None)
+    if fast is not None or manifest.get("snel"):
+        header["snel"] = snel.record(manifest.get("snel") or {}, selection, state, [job.name for job in selected],
+                                     [output.name for output in outputs], details, changed)
     report = commit(folder, outputs, header, overwrite)
     rendered = sum(1 for result in made if result.files)
     return BuildResult(folder, report, [job.name for job in selected], rendered=rendered, templated=len(made),
                        files=[output.name for output in outputs])
-
-
-def run_key(everything: str, formats: tuple[str, ...], names: list[str]) -> str:
-    """One run: its inputs (``bron``), the formats asked for and every file it makes."""
-    return hashlib.sha256("\0".join([everything, ",".join(formats), *sorted(names)]).encode()).hexdigest()
-
-
-def unchanged(folder: Path, everything: str, formats: tuple[str, ...]) -> dict[str, dict] | None:
-    """The records of the files of an earlier run with exactly these inputs and formats, when every
-    one of them is still as it was written: then there is nothing to load, render or write. None
-    when anything differs (a file of that run since made by another run, edited or removed)."""
-    recorded = load_manifest(folder)["bestanden"]
-    found = {name: entry for name, entry in recorded.items() if entry.get("bron") == everything}
-    if not found or any(entry.get("reeks") != run_key(everything, formats, list(found)) for entry in found.values()):
-        return None
-    if not all(_up_to_date(folder, recorded, name, everything, "bron") for name in found):
-        return None
-    return found

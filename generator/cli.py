@@ -415,6 +415,8 @@ def wijziging(revisies: tuple[str, ...], integraal: bool, nummering: str, out_di
     folder = _content_dir(content)
     _out_dir(out_dir)
     started = time.perf_counter()
+    if _amendment_unchanged(folder, Path(out_dir), formats, old, new, integraal, nummering, started):
+        return
     _harfbuzz_notice(formats)
     try:
         from .wijziging.maak import wijziging as run
@@ -429,6 +431,30 @@ def wijziging(revisies: tuple[str, ...], integraal: bool, nummering: str, out_di
         click.echo(note)
     what = "integraal" if integraal else f"{result.opdrachten} wijziging(en)"
     click.echo(f"Wijzigingsregeling ({what}) in {time.perf_counter() - started:.1f} s.")
+
+
+def _amendment_unchanged(folder: Path, out_dir: Path, formats, old: str, new: str | None, integraal: bool,
+                         nummering: str, started: float) -> bool:
+    """``wijziging``'s fast path, as ``build``'s: nothing changed since the last run with these revisions,
+    options and formats, said from the manifest without importing the model, Jinja or the writers."""
+    from types import SimpleNamespace
+
+    from . import snel
+
+    try:
+        found = snel.answer(folder, out_dir, snel.amendment(folder, formats, old, new, integraal, nummering))
+    except Exception:  # noqa: BLE001 - the fast path only ever answers "unchanged"; anything odd goes the normal way
+        return False
+    if found is None:
+        return False
+    entry, paths = found
+    details = entry.get("gegevens") or {}
+    _print_report(SimpleNamespace(backups=[], written=[], unchanged=paths))
+    for note in details.get("opmerkingen", []):
+        click.echo(note)
+    what = "integraal" if integraal else f"{details.get('opdrachten', 0)} wijziging(en)"
+    click.echo(f"Wijzigingsregeling ({what}) in {time.perf_counter() - started:.1f} s (niets veranderd).")
+    return True
 
 
 def _is_revision(value: str) -> bool:

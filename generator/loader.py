@@ -270,6 +270,15 @@ def load_file(file: Path) -> tuple[Any, SourceMap]:
     return data, sources
 
 
+def parse_quietly(file: Path, text: str | None = None) -> Any | None:
+    """The data of one YAML file (``text``: as given, else read from ``file``) with every bound of
+    the loader (size, characters, aliases, nesting, links out of the folder), or None when it has
+    any problem: for comparisons that fall back to "changed" rather than report."""
+    problems: list[Problem] = []
+    data = _load_file(Path(file), SourceMap(), problems, text=text)
+    return None if problems else data
+
+
 def _load_file(
     file: Path, sources: SourceMap, problems: list[Problem], merge_roots: bool = True, text: str | None = None
 ) -> Any:

@@ -283,7 +283,16 @@ def render_files(naam: str, vorm: str, gemeenten: list[str], vandaag: datetime.d
         "heeft_lichaam": rechtsvormen.vorm(vorm).eigen_lichaam,
     }
     env = _environment()
+    context["delen"] = skeleton_parts(env, rechtsvormen.vorm(vorm), context)
     return {name: env.get_template(name + ".j2").render(context) for name in FILES}
+
+
+def skeleton_parts(env, form: rechtsvormen.Rechtsvorm, context: dict) -> dict[str, str]:
+    """The regulation's parts for this legal form (``skelet`` in templates/rechtsvormen.yaml), rendered
+    with the same context; every slot any form fills is there, empty when this form has none."""
+    slots = dict.fromkeys(slot for other in rechtsvormen.VORMEN.values() for slot in other.skelet)
+    return {slot: env.from_string(form.skelet[slot]).render(context).rstrip("\n") if slot in form.skelet else ""
+            for slot in slots}
 
 
 # -- writing ----------------------------------------------------------------------------------

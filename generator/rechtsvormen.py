@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import difflib
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from types import MappingProxyType
 from typing import Any, Mapping
 
@@ -74,6 +74,10 @@ class Rechtsvorm:
     #: The regulation has a budget of its own (the Wgr check looks at its deadlines); ``kaders`` and
     #: ``ontwerpbegroting`` name the articles of the Wgr that set them for this form. None: no budget.
     begroting: Mapping[str, str] | None = None
+    #: The parts of ``regeling.yaml`` that ``samenwerking nieuw`` writes for this form, by slot of
+    #: ``templates/nieuw/regeling.yaml.j2`` (deelnemers, organen, taken, bestuur, financien,
+    #: organisatie): Jinja text, unindented; a slot the form lacks stays empty.
+    skelet: Mapping[str, str] = field(default_factory=lambda: MappingProxyType({}))
 
     def vereisten(self) -> tuple[Vereiste, ...]:
         return tuple(v for v in VEREISTEN if v.vormen is None or self.code in v.vormen)
@@ -93,6 +97,7 @@ def _load() -> tuple[dict[str, Rechtsvorm], dict[str, Orgaansoort], dict[str, De
                 item[key] = tuple(item[key])
         item.setdefault("optioneel", ())
         item["bestuur"] = MappingProxyType(item["bestuur"])
+        item["skelet"] = MappingProxyType(dict(item.get("skelet") or {}))
         if item.get("begroting") is not None:
             item["begroting"] = MappingProxyType(item["begroting"])
         vormen[code] = Rechtsvorm(code, **item)

@@ -1,7 +1,7 @@
-"""The fast path of ``build`` and the environment key: standard library only.
+"""The fast path of ``build`` and ``wijziging``, and the environment key: standard library only.
 
-A build whose inputs did not change since the last build of the same selection is answered
-from the manifest: every input file is hashed (content folder, template folders, the tool's
+A build (or an amendment) whose inputs did not change since the last run of the same selection
+is answered from the manifest: every input file is hashed (content folder, template folders, the tool's
 own code), the git state of the content folder and the environment (WeasyPrint, Pango,
 HarfBuzz-subset, python-docx, fonts, …) are compared with what the manifest recorded, and the
 output files are checked against their recorded hashes. Nothing heavy is imported for that:
@@ -147,9 +147,41 @@ def git_state(content_dir: Path) -> str:
     return hashlib.sha256(b"\n".join(lines)).hexdigest()
 
 
-def selection(formats: tuple[str, ...], gemeente: str | None, documents: list[str] | None) -> str:
-    return json.dumps({"formaten": list(formats), "gemeente": slug(gemeente) if gemeente else None,
-                       "documenten": sorted(documents or [])}, sort_keys=True)
+def selection(formats: tuple[str, ...], gemeente: str | None, documents: list[str] | None,
+              wijziging: dict | None = None) -> str:
+    """The key of one selection; ``wijziging``: an amendment's revisions and options (see ``amendment``)."""
+    choice = {"formaten": list(formats), "gemeente": slug(gemeente) if gemeente else None,
+              "documenten": sorted(documents or [])}
+    if wijziging is not None:
+        choice["wijziging"] = wijziging
+    return json.dumps(choice, sort_keys=True)
+
+
+WORKING_TREE = "werkmap"  # the same word as source.WORKING_TREE (source.py imports the loader)
+
+
+def commit_of(content_dir: Path, name: str) -> str | None:
+    """The full hash of the commit ``name`` names (a hash, tag or branch), or None (one git call)."""
+    try:
+        result = subprocess.run(["git", "rev-parse", "--verify", "--quiet", f"{name}^{{commit}}"],
+                                cwd=content_dir.resolve(), capture_output=True, timeout=10)
+    except (OSError, subprocess.SubprocessError):
+        return None
+    found = result.stdout.decode("ascii", "replace").strip()
+    return found if result.returncode == 0 and re.fullmatch(r"[0-9a-f]{40,64}", found) else None
+
+
+def amendment(content_dir: Path, formats: tuple[str, ...], rev_oud: str, rev_nieuw: str | None,
+              integraal: bool, nummering: str) -> str | None:
+    """The selection of a ``wijziging`` run: both revisions as resolved commits (the working tree as
+    ``werkmap``: the input digest of the state stands for it), the options and the formats; None
+    when a revision is not a commit (the normal path says why)."""
+    old = commit_of(content_dir, rev_oud)
+    new = commit_of(content_dir, rev_nieuw) if rev_nieuw else WORKING_TREE
+    if old is None or new is None:
+        return None
+    return selection(formats, None, None, {"oud": old, "nieuw": new, "integraal": integraal,
+                                           "nummering": nummering})
 
 
 def snapshot(content_dir: Path) -> dict:
@@ -161,10 +193,21 @@ def output_folder(content_dir: Path, out_dir: Path) -> Path:
     return out_dir / slug(content_dir.resolve().name)
 
 
-def record(previous: dict, choice: str, state: dict, documents: list[str], files: list[str]) -> dict:
-    """The manifest's ``snel`` entry after a build: this selection's state first, a few others kept."""
-    entries = [e for e in previous.get("keuzes", []) if isinstance(e, dict) and e.get("keuze") != choice]
-    entry = {"keuze": choice, **state, "documenten": documents, "bestanden": sorted(files)}
+def record(previous: dict, choice: str | None, state: dict | None, documents: list[str], files: list[str],
+           details: dict | None = None, changed: set[str] | frozenset[str] = frozenset()) -> dict:
+    """The manifest's ``snel`` entry after a run: this selection's state first, a few others kept.
+
+    ``choice`` None: a run without a fast path (the others' records stay). ``details``: what the
+    command reports besides the files (an amendment: its notes and the number of changes), given
+    back by ``answer``. ``changed``: the files this run wrote with other bytes than before; another
+    selection that lists one of them no longer describes its files and is forgotten."""
+    entries = [e for e in previous.get("keuzes", []) if isinstance(e, dict) and e.get("keuze") != choice
+               and not changed.intersection(e.get("bestanden", []))]
+    if choice is None:
+        return {"omgeving": previous.get("omgeving", environment()), "keuzes": entries[:KEPT_SELECTIONS]}
+    entry = {"keuze": choice, **(state or {}), "documenten": documents, "bestanden": sorted(files)}
+    if details:
+        entry["gegevens"] = details
     return {"omgeving": environment(), "keuzes": [entry, *entries][:KEPT_SELECTIONS]}
 
 
@@ -178,17 +221,22 @@ def _manifest(folder: Path) -> dict:
 
 def unchanged(content_dir: Path, out_dir: Path, formats: tuple[str, ...], gemeente: str | None = None,
               documents: list[str] | None = None) -> tuple[list[str], list[Path]] | None:
-    """``(documents, files)`` when a build of this selection would change nothing; else None.
+    """``(documents, files)`` when a build of this selection would change nothing; else None."""
+    found = answer(content_dir, out_dir, selection(formats, gemeente, documents))
+    return None if found is None else (list(found[0].get("documenten", [])), found[1])
+
+
+def answer(content_dir: Path, out_dir: Path, choice: str | None) -> tuple[dict, list[Path]] | None:
+    """``(record, files)`` when a run of this selection would change nothing; else None.
 
     Nothing changed when the manifest has a record for this selection whose input digest, git
     state and environment key equal today's, and every output file it lists still has the hash
     the manifest recorded (a deleted or hand-edited output goes the normal way).
     """
-    if not content_dir.is_dir():
+    if choice is None or not content_dir.is_dir():
         return None
     folder = output_folder(content_dir, out_dir)
     manifest = _manifest(folder)
-    choice = selection(formats, gemeente, documents)
     entry = next((e for e in (manifest.get("snel") or {}).get("keuzes", [])
                   if isinstance(e, dict) and e.get("keuze") == choice), None)
     recorded = manifest.get("bestanden")
@@ -207,7 +255,7 @@ def unchanged(content_dir: Path, out_dir: Path, formats: tuple[str, ...], gemeen
             return None
     if entry.get("invoer") != inputs_digest(content_dir):
         return None
-    return list(entry.get("documenten", [])), paths
+    return entry, paths
 
 
-__all__ = ["environment", "environment_key", "snapshot", "record", "unchanged", "selection"]
+__all__ = ["environment", "environment_key", "snapshot", "record", "unchanged", "answer", "selection", "amendment"]

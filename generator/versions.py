@@ -19,11 +19,6 @@ from .derive import Afgeleid, Invoerzicht, deriver
 from .model import Gemeente, Inhoud
 from .source import GitError, git_text
 
-try:
-    from yaml import CSafeLoader as _YAML_LOADER
-except ImportError:  # pragma: no cover - PyYAML without libyaml
-    from yaml import SafeLoader as _YAML_LOADER
-
 
 @dataclass(frozen=True)
 class Versiestand:
@@ -125,17 +120,20 @@ def history(folder: Path) -> History | None:
 def _changes(folder: Path, names: list[str], old: str, new: str | None) -> object:
     """ALLES, or the (gemeente, field) pairs that differ between two versions of these files
     (``new`` None: the working tree). Only differences under the ``gemeenten`` key are this fine."""
-    import yaml
+    from .loader import parse_quietly
 
     pairs: set[tuple[str, str]] = set()
     for name in names:
         if not name.endswith((".yaml", ".yml")):
             return ALLES
+        # Through the loader's bounds (size, aliases, nesting, links out of the folder): history is
+        # read before the content is checked, so an alias bomb must not get further here either.
         try:
-            before = yaml.load(git_text(folder, "show", f"{old}:./{name}"), Loader=_YAML_LOADER)
-            after = yaml.load(git_text(folder, "show", f"{new}:./{name}") if new else
-                              (folder / name).read_text(encoding="utf-8"), Loader=_YAML_LOADER)
-        except (GitError, yaml.YAMLError, UnicodeDecodeError):
+            before = parse_quietly(folder / name, git_text(folder, "show", f"{old}:./{name}"))
+            after = parse_quietly(folder / name, git_text(folder, "show", f"{new}:./{name}") if new else None)
+        except (GitError, UnicodeDecodeError):
+            return ALLES
+        if before is None or after is None:
             return ALLES
         if before == after:
             continue  # comments or layout only

@@ -164,3 +164,23 @@ def test_a_chart_is_drawn_once_for_the_same_data(tmp_path, monkeypatch):
     monkeypatch.setenv("SAMENWERKING_CACHE", str(tmp_path / "cache"))
     other = charts.render(figure([99_000, 45_000]), alt="Bijdragen per gemeente")
     assert other.svg != first.svg and len(list((tmp_path / "cache").glob("*.svg"))) == 2
+
+
+def test_a_selection_whose_files_another_run_changed_is_forgotten():
+    """One run rewrites a file another selection also made (an integral amendment has the same
+    names as the article-by-article one): that selection's record no longer describes its files."""
+    from generator import snel
+
+    state = {"invoer": "i", "git": "g", "omgeving": "o"}
+    first = snel.record({}, "a", state, ["x"], ["x.docx", "x.pdf"])
+    second = snel.record(first, "b", state, ["x"], ["x.docx"], changed=set())
+    assert [entry["keuze"] for entry in second["keuzes"]] == ["b", "a"]
+    third = snel.record(second, "c", state, ["x"], ["x.pdf"], details={"opdrachten": 2}, changed={"x.pdf"})
+    assert [entry["keuze"] for entry in third["keuzes"]] == ["c", "b"] and third["keuzes"][0]["gegevens"] == {"opdrachten": 2}
+    assert [entry["keuze"] for entry in snel.record(third, None, None, [], [], changed={"x.docx"})["keuzes"]] == ["c"]
+
+
+def test_an_amendment_selection_needs_both_revisions_as_commits(tmp_path):
+    from generator import snel
+
+    assert snel.amendment(tmp_path, ("docx",), "v1", None, False, "behouden") is None  # no git here

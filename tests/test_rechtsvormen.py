@@ -93,3 +93,41 @@ def test_nieuw_writes_the_governance_model_of_the_table():
         samenwerking = yaml.safe_load(files["samenwerking.yaml"])["samenwerking"]
         assert samenwerking["vorm"] == vorm.code
         assert ("vestigingsplaats" in samenwerking) == vorm.eigen_lichaam
+
+
+def test_the_regulation_skeleton_takes_what_differs_per_form_from_the_table():
+    """templates/nieuw/regeling.yaml.j2 names no legal form; each form's parts (``skelet``) render to
+    articles whose clauses the library has."""
+    import datetime
+    import re
+
+    import yaml
+
+    template = (PACKAGE_TEMPLATES / "nieuw" / "regeling.yaml.j2").read_text(encoding="utf-8")
+    assert not re.search(r"\bvorm\s*==", template)
+    assert not any(code in template for code in rechtsvormen.CODES)
+    clauses = set(library())
+    for vorm in rechtsvormen.CODES:
+        text = render_files("Regio", vorm, ["Dordrecht", "Zwijndrecht"], datetime.date(2026, 3, 2), "x")["regeling.yaml"]
+        regeling = yaml.safe_load(text)["regeling"]
+        named = [a["clausule"] for h in regeling["hoofdstukken"] for a in h["artikelen"] if "clausule" in a]
+        assert named and set(named) <= clauses, vorm
+        assert ("centrumgemeente" in regeling) == rechtsvormen.vorm(vorm).centrumgemeente
+
+
+def test_a_new_form_in_the_table_gets_its_own_regulation_skeleton(monkeypatch):
+    """A form added to the table only: `nieuw` writes its parts, and a part it lacks stays out."""
+    import dataclasses
+    import datetime
+    from types import MappingProxyType
+
+    import yaml
+
+    base = rechtsvormen.vorm("regeling-zonder-meer")
+    parts = {**base.skelet, "financien": "- id: kosten\n  clausule: bijdragen"}
+    new = dataclasses.replace(base, code="proefvorm", skelet=MappingProxyType(parts))
+    monkeypatch.setitem(rechtsvormen._VORMEN, "proefvorm", new)
+    text = render_files("Regio", "proefvorm", ["Dordrecht", "Zwijndrecht"], datetime.date(2026, 3, 2), "x")["regeling.yaml"]
+    chapters = {h["id"]: h for h in yaml.safe_load(text)["regeling"]["hoofdstukken"]}
+    assert chapters["financien"]["artikelen"] == [{"id": "kosten", "clausule": "bijdragen"}]
+    assert "bestuur" not in chapters and "organisatie" not in chapters

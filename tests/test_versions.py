@@ -149,3 +149,17 @@ def test_history_names_what_each_commit_changed(repo, project):
     assert history.revision({("Papendrecht", "steller"), ("Dordrecht", "naam")}) == first[0]
     (project / "nieuw.txt").write_text("x", encoding="utf-8")
     assert versions.history(project).uncommitted == versions.ALLES
+
+
+def test_history_reads_committed_yaml_within_the_loaders_bounds(repo, project):
+    """The per-document history is read before the content is checked: an alias bomb in a
+    committed file (nine levels of nine aliases) counts as a change of everything, at once."""
+    from generator import versions
+
+    levels = ["a0: &a0 [x, x, x, x, x, x, x, x, x]"]
+    levels += [f"a{n}: &a{n} [{', '.join([f'*a{n - 1}'] * 9)}]" for n in range(1, 10)]
+    gemeenten = project / "gemeenten.yaml"
+    gemeenten.write_text(gemeenten.read_text(encoding="utf-8") + "\n".join(levels) + "\n", encoding="utf-8")
+    git(repo, "commit", "-qam", "bom")
+    history = versions.history(project)
+    assert history.commits[0][1] == versions.ALLES

@@ -262,6 +262,18 @@ def test_second_run_with_nothing_changed_loads_renders_and_writes_nothing(vast, 
         assert len(entries[name]["bron"]) == len(entries[name]["invoer"]) == 64
         assert entries[name]["declaratie"].endswith(".yaml") and entries[name]["document"].startswith("wijzigingsregeling")
 
+    # the command line answers the same from the manifest (generator/snel.py), before any heavy import
+    heavy = ("pydantic", "jinja2", "yaml", "docx", "weasyprint", "lxml", "generator.build", "generator.wijziging.maak")
+    code = ("import sys\nfrom generator.cli import main\ntry:\n    main(sys.argv[1:], standalone_mode=False)\n"
+            f"finally:\n    print('MODULES', sorted(m for m in {heavy!r} if m in sys.modules))\n")
+    run = subprocess.run([sys.executable, "-c", code, "wijziging", "v-oud", "v-vast", str(repo["folder"]),
+                          "--out", str(vast.folder.parent)], cwd=Path(__file__).resolve().parents[1],
+                         capture_output=True, text=True, check=True)
+    assert "(niets veranderd)" in run.stdout and "4 wijziging(en)" in run.stdout and "geschreven" not in run.stdout
+    assert run.stdout.count("ongewijzigd") == len(vast.namen)
+    assert run.stdout.rsplit("MODULES ", 1)[1].strip() == "[]"
+    assert (vast.folder / "manifest.json").read_bytes() == manifest
+
 
 def test_the_amendment_documents_are_declared_and_only_made_from_two_revisions():
     """build, check and preview list the documents made from one revision; wijziging those made from two."""

@@ -5,7 +5,8 @@ projects, the new one derived with the old one as input (``part``: ``afgeleid.wi
 and the declared documents made from two revisions (``templates/documenten/wijzigingsregeling*.yaml``)
 are rendered and written into ``output/<samenwerking>/`` by ``build.write``, with the same
 manifest records as every build: hand edits are protected, and a second run with nothing
-changed loads, renders and writes nothing.
+changed is answered by the fast path of ``build`` (``snel.amendment``: both revisions as
+commits, the options, the formats): it loads, renders and writes nothing.
 
 - ``wijzigingsregeling-<oud>-<nieuw>.docx`` and ``.pdf``: the amendment (Artikel I with the
   lettered changes, Artikel II inwerkingtreding, slotformulier, toelichting), or with
@@ -21,13 +22,12 @@ from __future__ import annotations
 from dataclasses import dataclass
 from pathlib import Path
 
-from .. import source
-from ..build import inputs_key, jobs, unchanged, write
+from .. import snel, source
+from ..build import jobs, write
 from ..errors import ContentError, Problem
 from ..formatting import opsomming
 from ..output import Report
-from ..paths import slug, template_dirs
-from .bron import Stand, load_new, load_old, positional, revisions
+from .bron import Stand, load_new, load_old, positional
 from .part import decision_of
 
 
@@ -44,17 +44,13 @@ def wijziging(content_dir: Path, rev_oud: str, rev_nieuw: str | None = None, out
               formats: tuple[str, ...] = ("docx", "pdf"), integraal: bool = False, nummering: str = "behouden",
               overwrite: bool = False) -> Resultaat:
     folder = Path(content_dir)
+    choice = snel.amendment(folder, formats, rev_oud, rev_nieuw, integraal, nummering)
+    if (found := unchanged(folder, out_dir, choice)) is not None:
+        return found  # exactly these revisions and options made these files, and they are as written
+    state = snel.snapshot(folder)  # before anything is read: an edit during the run is seen next time
     old_source = source.at_revision(folder, rev_oud)
     new_source = source.at_revision(folder, rev_nieuw) if rev_nieuw else source.working_tree(folder)
     options = f"vorm={'integraal' if integraal else 'artikelsgewijs'} nummering={nummering}"
-    everything = inputs_key(folder, template_dirs(folder), revisions(old_source, new_source),
-                            (old_source, new_source), options)
-    target = out_dir / slug(folder.resolve().name)
-    if (same := unchanged(target, everything, formats)) is not None:
-        # Exactly these inputs made exactly these files, and they are as written: nothing to do.
-        first = next(iter(same.values()))
-        return Resultaat(target, Report(unchanged=[target / name for name in same]), list(same),
-                         first.get("opmerkingen", []), first.get("opdrachten", 0))
     old = load_old(old_source)
     if nummering == "vernummeren" and not integraal and not positional(old.regeling):
         raise ContentError([Problem(
@@ -85,8 +81,22 @@ def wijziging(content_dir: Path, rev_oud: str, rev_nieuw: str | None = None, out
     record = {"revisies": {"oud": old_source.commit, "nieuw": new_source.commit or source.WORKING_TREE},
               "vorm": data.vorm, "opdrachten": len(data.opdrachten), "opmerkingen": notes}
     result = write(new.project, selected, formats, out_dir, overwrite, sources=(old_source, new_source),
-                   options=options, record=record)
+                   options=options, record=record, fast=(choice, state) if choice else None,
+                   details={"opmerkingen": notes, "opdrachten": len(data.opdrachten)})
     return Resultaat(result.folder, result.report, result.files, notes, len(data.opdrachten))
+
+
+def unchanged(folder: Path, out_dir: Path, choice: str | None) -> Resultaat | None:
+    """The answer of a run with nothing changed, from the manifest (``snel.answer``); else None.
+
+    The command line asks ``snel`` the same before it imports this module (generator/cli.py)."""
+    found = snel.answer(folder, out_dir, choice)
+    if found is None:
+        return None
+    entry, paths = found
+    details = entry.get("gegevens") or {}
+    return Resultaat(snel.output_folder(folder, out_dir), Report(unchanged=paths), [path.name for path in paths],
+                     list(details.get("opmerkingen", [])), int(details.get("opdrachten", 0)))
 
 
 def _preamble_changes(old, new) -> list[str]:
