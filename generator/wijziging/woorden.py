@@ -312,8 +312,14 @@ def diff_html(old: str, new: str) -> Markup:
         while trail < min(len(old_part), len(new_part)) - lead - 1 and old_part[-1 - trail] == new_part[-1 - trail] \
                 and old_part[-1 - trail][0].isspace():
             trail += 1
+        gone, comes = old_part[lead:len(old_part) - trail], new_part[lead:len(new_part) - trail]
+        middle: list = []
+        if len(gone) > 1 and len(comes) > 1 and gone[-1] == comes[0] and gone[-1][0].isspace():
+            # "X " goes and " Y" comes: as "<del>X</del> <ins>Y</ins>" both readings keep the space.
+            middle, gone, comes = [comes[0]], gone[:-1], comes[1:]
         out.append(_emit(new_part[:lead], None))
-        out.append(_emit(old_part[lead:len(old_part) - trail], "del"))
-        out.append(_emit(new_part[lead:len(new_part) - trail], "ins"))
+        out.append(_emit(gone, "del"))
+        out.append(_emit(middle, None))
+        out.append(_emit(comes, "ins"))
         out.append(_emit(new_part[len(new_part) - trail:], None))
     return Markup("".join(out))
