@@ -459,60 +459,87 @@ _LID_NUMBER = re.compile(r"^[0-9]+[a-z]*\.$")
 
 def problems(root: etree._Element) -> list[str]:
     """What breaks STOP's identifier rules, and our numbering of lists and leden, in a tree."""
+    return _identifier_problems(root) + _list_problems(root) + _lid_problems(root)
+
+
+def _identifier_problems(root: etree._Element) -> list[str]:
+    """eId and wId: their form, unique in the document (or within one mutation), the parent's eId as prefix."""
     found: list[str] = []
     seen_eid: set[str] = set()
     seen_wid: set[str] = set()
     mutation_roots = set(root.iter(_Q + "VoegToe", _Q + "Vervang", _Q + "Verwijder", _Q + "VervangKop"))
-
-    def scope(node) -> etree._Element | None:
-        return next((a for a in node.iterancestors() if a in mutation_roots), None)
-
-    def shown(number: etree._Element) -> str:  # the number as it reads after the change
-        new = number.find(_Q + "NieuweTekst")
-        return new.xpath("string()") if new is not None else number.xpath("string()")
-
     for node in root.iter():
         eid, wid = node.get("eId"), node.get("wId")
         if eid is None:
             continue
         name = etree.QName(node).localname
-        if not _EID.match(eid):
-            found.append(f"{name}: eId {eid!r} heeft niet de vorm [voorvoegsel__]onderdeel[_nummer]")
-        if eid in UNIQUE:
-            if UNIQUE[eid] != name or wid != eid:
-                found.append(f"{name}: eId {eid!r} hoort bij {UNIQUE[eid]}, met een gelijke wId")
-        elif wid is None or not wid.startswith(WID_PREFIX + "__") or not _EID.match(wid[len(WID_PREFIX) + 2:]):
-            found.append(f"{name}: wId {wid!r} heeft niet de vorm {WID_PREFIX}__<pad>")
+        found += _identifier_form_problems(name, eid, wid)
         if any(a.get("wijzigactie") == "verwijder" for a in (node, *node.iterancestors())):
             continue  # text that goes keeps the identifiers it had
-        where = scope(node)
+        where = next((a for a in node.iterancestors() if a in mutation_roots), None)
         # inside one mutation the text is that of the new regulation; otherwise ids are unique in the document
         for value, seen, what in ((eid, seen_eid, "eId"), (wid, seen_wid, "wId")):
             key = f"{id(where)}:{value}" if where is not None else value
             if key in seen:
                 found.append(f"{name}: {what} {value!r} komt dubbel voor")
             seen.add(key)
-        if where is not None:
-            continue
-        parent = next((a for a in node.iterancestors() if a.get("eId") is not None), None)
-        if parent is None or parent.get("eId") in {"body"}:
-            continue  # directly under the Lichaam: no prefix
-        if not eid.startswith(parent.get("eId") + "__"):
-            found.append(f"{name}: eId {eid!r} begint niet met het eId van zijn ouder {parent.get('eId')!r}")
+        if where is None:
+            found += _prefix_problems(node, name, eid)
+    return found
+
+
+def _identifier_form_problems(name: str, eid: str, wid: str | None) -> list[str]:
+    """The form of one element's eId and wId; the fixed ones (``UNIQUE``) as they are given."""
+    found: list[str] = []
+    if not _EID.match(eid):
+        found.append(f"{name}: eId {eid!r} heeft niet de vorm [voorvoegsel__]onderdeel[_nummer]")
+    if eid in UNIQUE:
+        if UNIQUE[eid] != name or wid != eid:
+            found.append(f"{name}: eId {eid!r} hoort bij {UNIQUE[eid]}, met een gelijke wId")
+    elif wid is None or not wid.startswith(WID_PREFIX + "__") or not _EID.match(wid[len(WID_PREFIX) + 2:]):
+        found.append(f"{name}: wId {wid!r} heeft niet de vorm {WID_PREFIX}__<pad>")
+    return found
+
+
+def _prefix_problems(node: etree._Element, name: str, eid: str) -> list[str]:
+    """An eId begins with its parent's eId (not directly under the Lichaam)."""
+    parent = next((a for a in node.iterancestors() if a.get("eId") is not None), None)
+    if parent is None or parent.get("eId") in {"body"}:
+        return []  # directly under the Lichaam: no prefix
+    if not eid.startswith(parent.get("eId") + "__"):
+        return [f"{name}: eId {eid!r} begint niet met het eId van zijn ouder {parent.get('eId')!r}"]
+    return []
+
+
+def _shown(number: etree._Element) -> str:
+    """A number as it reads after the change."""
+    new = number.find(_Q + "NieuweTekst")
+    return new.xpath("string()") if new is not None else number.xpath("string()")
+
+
+def _list_problems(root: etree._Element) -> list[str]:
+    """The numbers of list items: their form, one on each item of an explicit list, running on."""
+    found: list[str] = []
     for number in root.iter(_Q + "LiNummer"):
-        if not _LI_NUMBER.match(shown(number)):
+        if not _LI_NUMBER.match(_shown(number)):
             found.append(f"LiNummer {number.xpath('string()')!r}: verwacht a., 1., 1° of een opsommingsteken")
     for lijst in root.iter(_Q + "Lijst"):
         items = lijst.findall(_Q + "Li")
-        labels = [shown(li.find(_Q + "LiNummer")) if li.find(_Q + "LiNummer") is not None else None for li in items]
+        labels = [_shown(li.find(_Q + "LiNummer")) if li.find(_Q + "LiNummer") is not None else None for li in items]
         if any(label is None for label in labels) and lijst.get("type") == "expliciet":
             found.append(f"Lijst {lijst.get('eId')}: een expliciete lijst heeft bij elk item een LiNummer")
         elif labels and not any(li.get("wijzigactie") for li in items):
             expected = _sequence(labels[0], len(labels))
             if expected is not None and labels != expected:
                 found.append(f"Lijst {lijst.get('eId')}: nummering {labels} loopt niet door ({expected})")
+    return found
+
+
+def _lid_problems(root: etree._Element) -> list[str]:
+    """The numbers of leden: 1., 2., ..."""
+    found: list[str] = []
     for lid_number in root.iter(_Q + "LidNummer"):
-        text = shown(lid_number)
+        text = _shown(lid_number)
         if not _LID_NUMBER.match(text):
             found.append(f"LidNummer {text!r}: verwacht 1., 2., ...")
     return found
