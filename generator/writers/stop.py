@@ -670,6 +670,22 @@ def _scratch(build) -> etree._Element:
     return build(holder)
 
 
+@dataclass(frozen=True)
+class _Indeling:
+    """Where everything stands in one regulation, by id: chapters, articles (chapter, paragraph), paragraphs
+    (chapter, paragraph)."""
+
+    chapters: dict
+    places: dict
+    paragraphs: dict
+
+    @classmethod
+    def of(cls, regeling) -> _Indeling:
+        return cls({h.id: h for h in regeling.hoofdstukken},
+                   {a.id: (a.hoofdstuk, a.paragraaf) for a in regeling.artikelen()},
+                   {p.id: (h.id, p) for h in regeling.hoofdstukken for p in h.paragrafen})
+
+
 @dataclass
 class Mutatie:
     """The ``RegelingMutatie`` from the regulation in force to the new one, by id."""
@@ -682,56 +698,63 @@ class Mutatie:
         return writer.plan.ids[key].wid
 
     def run(self) -> None:
-        old, new = self.old.regeling, self.new.regeling
-        old_chapters = {h.id: h for h in old.hoofdstukken}
-        new_chapters = {h.id: h for h in new.hoofdstukken}
-        old_places = {a.id: (a.hoofdstuk, a.paragraaf) for a in old.artikelen()}
-        new_places = {a.id: (a.hoofdstuk, a.paragraaf) for a in new.artikelen()}
-        old_paragraphs = {p.id: (h.id, p) for h in old.hoofdstukken for p in h.paragrafen}
-        new_paragraphs = {p.id: (h.id, p) for h in new.hoofdstukken for p in h.paragrafen}
-        # what goes: chapters, paragraphs, articles (also those that move: they come back where they go)
-        for h in old.hoofdstukken:
-            if h.id not in new_chapters:
-                self.verwijder(self.wid(self.old, h.id), lambda p, h=h: self.old.hoofdstuk(p, h))
-        for key, (chapter, p) in old_paragraphs.items():
-            if chapter in new_chapters and new_paragraphs.get(key, (None,))[0] != chapter:
-                self.verwijder(self.wid(self.old, key), lambda parent, p=p: self.old.paragraaf(parent, p))
-        for a in old.artikelen():
-            place = old_places[a.id]
-            container_stays = place[0] in new_chapters and (place[1] is None or
-                                                            new_paragraphs.get(place[1], (None,))[0] == place[0])
-            if container_stays and new_places.get(a.id) != place:
-                self.verwijder(self.wid(self.old, a.id), lambda parent, a=a: self.old.artikel(parent, a))
+        old, new = _Indeling.of(self.old.regeling), _Indeling.of(self.new.regeling)
+        self.gaan(old, new)
         # what comes or changes, in the order of the new text
         previous_chapter = None
-        for h in new.hoofdstukken:
-            if h.id not in old_chapters:
-                self.voeg_toe(previous_chapter, next((c.id for c in new.hoofdstukken[new.hoofdstukken.index(h):]
-                                                      if c.id in old_chapters), None),
-                              lambda parent, h=h: self.new.hoofdstuk(parent, h))
-            elif not self.anchored(h.artikelen, old_places, (h.id, None)):
-                self.vervang(h.id, lambda parent, h=h: self.new.hoofdstuk(parent, h))
-            else:
-                self.kop(h.id, old_chapters[h.id], h)
-                self.container(h.artikelen, old_places, (h.id, None))
-                previous_paragraph = None
-                for p in h.paragrafen:
-                    known = old_paragraphs.get(p.id)
-                    if known is None or known[0] != h.id:
-                        later = [q.id for q in h.paragrafen[h.paragrafen.index(p):]
-                                 if old_paragraphs.get(q.id, (None,))[0] == h.id]
-                        if previous_paragraph is None and not later:
-                            self.vervang(h.id, lambda parent, h=h: self.new.hoofdstuk(parent, h))
-                            break  # the chapter's paragraphs were all new: the chapter is replaced
-                        self.voeg_toe(previous_paragraph, later[0] if later else None,
-                                      lambda parent, p=p: self.new.paragraaf(parent, p))
-                    elif not self.anchored(p.artikelen, old_places, (h.id, p.id)):
-                        self.vervang(p.id, lambda parent, p=p: self.new.paragraaf(parent, p))
-                    else:
-                        self.kop(p.id, known[1], p)
-                        self.container(p.artikelen, old_places, (h.id, p.id))
-                    previous_paragraph = p.id
+        for h in self.new.regeling.hoofdstukken:
+            self.hoofdstuk(h, previous_chapter, old)
             previous_chapter = h.id
+
+    def gaan(self, old: _Indeling, new: _Indeling) -> None:
+        """What goes: chapters, paragraphs, articles (also those that move: they come back where they go)."""
+        for h in self.old.regeling.hoofdstukken:
+            if h.id not in new.chapters:
+                self.verwijder(self.wid(self.old, h.id), lambda p, h=h: self.old.hoofdstuk(p, h))
+        for key, (chapter, p) in old.paragraphs.items():
+            if chapter in new.chapters and new.paragraphs.get(key, (None,))[0] != chapter:
+                self.verwijder(self.wid(self.old, key), lambda parent, p=p: self.old.paragraaf(parent, p))
+        for a in self.old.regeling.artikelen():
+            place = old.places[a.id]
+            container_stays = place[0] in new.chapters and (place[1] is None or
+                                                            new.paragraphs.get(place[1], (None,))[0] == place[0])
+            if container_stays and new.places.get(a.id) != place:
+                self.verwijder(self.wid(self.old, a.id), lambda parent, a=a: self.old.artikel(parent, a))
+
+    def hoofdstuk(self, h, previous_chapter: str | None, old: _Indeling) -> None:
+        """A chapter of the new text: inserted after the one before it, replaced, or changed in its parts."""
+        chapters = self.new.regeling.hoofdstukken
+        if h.id not in old.chapters:
+            self.voeg_toe(previous_chapter, next((c.id for c in chapters[chapters.index(h):] if c.id in old.chapters),
+                                                 None),
+                          lambda parent, h=h: self.new.hoofdstuk(parent, h))
+        elif not self.anchored(h.artikelen, old.places, (h.id, None)):
+            self.vervang(h.id, lambda parent, h=h: self.new.hoofdstuk(parent, h))
+        else:
+            self.kop(h.id, old.chapters[h.id], h)
+            self.container(h.artikelen, old.places, (h.id, None))
+            self.paragrafen(h, old)
+
+    def paragrafen(self, h, old: _Indeling) -> None:
+        """The paragraphs of a chapter that stays: inserted, replaced or changed; the chapter is replaced
+        when all of them are new."""
+        previous_paragraph = None
+        for p in h.paragrafen:
+            known = old.paragraphs.get(p.id)
+            if known is None or known[0] != h.id:
+                later = [q.id for q in h.paragrafen[h.paragrafen.index(p):]
+                         if old.paragraphs.get(q.id, (None,))[0] == h.id]
+                if previous_paragraph is None and not later:
+                    self.vervang(h.id, lambda parent, h=h: self.new.hoofdstuk(parent, h))
+                    return  # the chapter's paragraphs were all new: the chapter is replaced
+                self.voeg_toe(previous_paragraph, later[0] if later else None,
+                              lambda parent, p=p: self.new.paragraaf(parent, p))
+            elif not self.anchored(p.artikelen, old.places, (h.id, p.id)):
+                self.vervang(p.id, lambda parent, p=p: self.new.paragraaf(parent, p))
+            else:
+                self.kop(p.id, known[1], p)
+                self.container(p.artikelen, old.places, (h.id, p.id))
+            previous_paragraph = p.id
 
     @staticmethod
     def anchored(articles, old_places, place) -> bool:
