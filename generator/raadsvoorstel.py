@@ -569,6 +569,17 @@ def _voorstel_findings(voorstel: Raadsvoorstel, decisions: dict[str, Besluit], a
 
 
 def _decision_combination(besluit: Besluit, inhoud: Inhoud, afgeleid: Afgeleid) -> Iterator[Finding]:
+    """The kind of a decision against who decides, the parties, and the fields filled in for it."""
+    yield from _parties_fit(besluit, inhoud, afgeleid)
+    yield from _termijn_fits(besluit)
+    yield from _krediet_fits(besluit)
+    yield from _begroting_and_zienswijze_fit(besluit)
+    yield from _scenario_fits(besluit, inhoud, afgeleid)
+    yield from _grounds_exist(besluit, inhoud, afgeleid)
+
+
+def _parties_fit(besluit: Besluit, inhoud: Inhoud, afgeleid: Afgeleid) -> Iterator[Finding]:
+    """The regulation, the joining or leaving gemeente, the organ and the parties the kind asks for."""
     name = besluit.soort
     kind = soort(besluit)
     at = besluit.pad + ("soort",)
@@ -589,6 +600,11 @@ def _decision_combination(besluit: Besluit, inhoud: Inhoud, afgeleid: Afgeleid) 
         yield Finding(at, "de raden zijn zelf partij bij de regeling: het ontwerp gaat dan niet voor een zienswijze naar "
                       "de raden (artikel 1, tweede lid, Wgr); de raad besluit zelf over de regeling",
                       related=inhoud.regeling.pad + ("deelnemers",) if inhoud.regeling else None)
+
+
+def _termijn_fits(besluit: Besluit) -> Iterator[Finding]:
+    """A termijn only for a zienswijze, and not shorter than the law gives."""
+    kind = soort(besluit)
     if kind in TERMIJNEN and besluit.termijn_weken is not None:
         least, law = TERMIJNEN[kind]
         if besluit.termijn_weken < least:
@@ -597,13 +613,25 @@ def _decision_combination(besluit: Besluit, inhoud: Inhoud, afgeleid: Afgeleid) 
     if besluit.termijn_weken is not None and kind not in TERMIJNEN:
         yield Finding(besluit.pad + ("termijn_weken",), '"termijn_weken" hoort alleen bij een zienswijze op het ontwerp '
                       "of op de ontwerpbegroting")
+
+
+def _krediet_fits(besluit: Besluit) -> Iterator[Finding]:
+    """Krediet and dekking belong to a voorbereidingskrediet, and it has a krediet."""
+    kind = soort(besluit)
     if kind == "voorbereidingskrediet" and besluit.krediet is None:
-        yield Finding(at, 'bij "voorbereidingskrediet" hoort een bedrag: vul krediet in')
+        yield Finding(besluit.pad + ("soort",), 'bij "voorbereidingskrediet" hoort een bedrag: vul krediet in')
     if kind != "voorbereidingskrediet" and besluit.krediet is not None:
         yield Finding(besluit.pad + ("krediet",), '"krediet" hoort alleen bij een besluit "voorbereidingskrediet"')
     if kind != "voorbereidingskrediet" and besluit.dekking is not None:
         yield Finding(besluit.pad + ("dekking",), '"dekking" hoort alleen bij een besluit "voorbereidingskrediet"; '
                       "de dekking van andere rondes staat in het raadsvoorstel (dekking)")
+
+
+def _begroting_and_zienswijze_fit(besluit: Besluit) -> Iterator[Finding]:
+    """The begrotingsjaar of a begroting or kaderbrief, the text of a zienswijze: there when asked, only then."""
+    name = besluit.soort
+    kind = soort(besluit)
+    at = besluit.pad + ("soort",)
     if kind in ("zienswijze-begroting", "kaderbrief") and besluit.begrotingsjaar is None:
         yield Finding(at, f'bij "{name}" hoort het jaar van de begroting: vul begrotingsjaar in')
     if kind not in ("zienswijze-begroting", "kaderbrief") and besluit.begrotingsjaar is not None:
@@ -615,16 +643,19 @@ def _decision_combination(besluit: Besluit, inhoud: Inhoud, afgeleid: Afgeleid) 
                                            "kaderbrief"):
         yield Finding(besluit.pad + ("zienswijze",),
                       '"zienswijze" hoort alleen bij een zienswijze, een kaderbrief of bij wensen en bedenkingen')
-    if kind == "principebesluit":
+
+
+def _scenario_fits(besluit: Besluit, inhoud: Inhoud, afgeleid: Afgeleid) -> Iterator[Finding]:
+    """A principebesluit chooses a known scenario (or the voorkeursscenario); no other decision does."""
+    if soort(besluit) == "principebesluit":
         if besluit.scenario is not None:
             if besluit.scenario not in {s.id for s in inhoud.scenarios or []}:
                 yield Finding(besluit.pad + ("scenario",), f'onbekend scenario "{besluit.scenario}"')
         elif afgeleid.voorkeursscenario is None:
-            yield Finding(at, 'bij "principebesluit" hoort een scenario: vul scenario in of markeer een '
-                          "voorkeursscenario met voorkeur: true")
+            yield Finding(besluit.pad + ("soort",), 'bij "principebesluit" hoort een scenario: vul scenario in of '
+                          "markeer een voorkeursscenario met voorkeur: true")
     elif besluit.scenario is not None:
         yield Finding(besluit.pad + ("scenario",), '"scenario" hoort alleen bij een "principebesluit"')
-    yield from _grounds_exist(besluit, inhoud, afgeleid)
 
 
 def _grounds_exist(besluit: Besluit, inhoud: Inhoud, afgeleid: Afgeleid) -> Iterator[Finding]:

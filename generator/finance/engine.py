@@ -421,44 +421,10 @@ def compute(inhoud: Inhoud) -> Financieel:
     weights = {c.id: c.gewicht for c in model.criteria}
 
     entries = {entry.scenario: entry for entry in model.scenarios}
-    results: list[ScenarioUitkomst] = []
-    for entry in (entries[s.id] for s in inhoud.scenarios or [] if s.id in entries):
-        lines = []
-        for regel in entry.regels:
-            key = key_results[regel.verdeelsleutel]
-            amounts = line_amounts(regel, jaren)
-            split: dict[str, dict[int, Decimal]] = {name: {} for name in key.aandelen}
-            for jaar in jaren:
-                for name, part in allocate(amounts[jaar], key.aandelen).items():
-                    split[name][jaar] = part
-            lines.append(RegelUitkomst(regel, key, amounts, split))
-
-        per_gemeente: dict[str, GemeenteUitkomst] = {}
-        for name in names:
-            parts = [RegelAandeel(line, line.verdeling[name]) for line in lines if name in line.verdeling]
-            per_year = {
-                jaar: _sum([Cijfers.of(part.soort, part.per_jaar[jaar]) for part in parts]) for jaar in jaren
-            }
-            scenario = scenarios_by_id[entry.scenario]
-            per_gemeente[name] = GemeenteUitkomst(
-                jaren, per_year, gemeente=name, scenario_id=scenario.id, scenario_naam=scenario.naam, regels=parts
-            )
-        per_year = {jaar: _sum([Cijfers.of(line.soort, line.per_jaar[jaar]) for line in lines]) for jaar in jaren}
-        scores = dict(entry.scores)
-        weighted = None
-        if weights:
-            weighted = sum((weights[c] * scores[c] / HUNDRED for c in weights), Decimal(0))
-        results.append(ScenarioUitkomst(
-            jaren, per_year, scenario=scenarios_by_id[entry.scenario], financien=entry, regels=lines,
-            gemeenten=per_gemeente, is_referentie=entry.scenario == model.referentie,
-            scores=scores, gewogen_score=weighted,
-        ))
-
-    reference = next(s for s in results if s.is_referentie)
-    for result in results:
-        result.compare(reference, reference.naam, model.discontovoet, result.is_referentie)
-        for name, share in result.gemeenten.items():
-            share.compare(reference.gemeenten[name], reference.naam, model.discontovoet, result.is_referentie)
+    results = [_scenario(entries[s.id], scenarios_by_id[s.id], key_results, names, jaren, weights,
+                         s.id == model.referentie)
+               for s in inhoud.scenarios or [] if s.id in entries]
+    _compare_with_reference(results, model.discontovoet)
 
     paying = {name for key in key_results.values() for name in key.aandelen}
     return Financieel(
@@ -469,3 +435,47 @@ def compute(inhoud: Inhoud) -> Financieel:
         gemeenten=[name for name in names if name in paying],
         criteria=list(model.criteria),
     )
+
+
+def _line(regel: Kostenregel, key: SleutelUitkomst, jaren: tuple[int, ...]) -> RegelUitkomst:
+    """One budget line per year, and each year's amount allocated over the gemeenten by its key."""
+    amounts = line_amounts(regel, jaren)
+    split: dict[str, dict[int, Decimal]] = {name: {} for name in key.aandelen}
+    for jaar in jaren:
+        for name, part in allocate(amounts[jaar], key.aandelen).items():
+            split[name][jaar] = part
+    return RegelUitkomst(regel, key, amounts, split)
+
+
+def _share(name: str, lines: list[RegelUitkomst], jaren: tuple[int, ...], scenario: Scenario) -> GemeenteUitkomst:
+    """One gemeente's share of a scenario: its part of every line it pays for."""
+    parts = [RegelAandeel(line, line.verdeling[name]) for line in lines if name in line.verdeling]
+    per_year = {jaar: _sum([Cijfers.of(part.soort, part.per_jaar[jaar]) for part in parts]) for jaar in jaren}
+    return GemeenteUitkomst(jaren, per_year, gemeente=name, scenario_id=scenario.id, scenario_naam=scenario.naam,
+                            regels=parts)
+
+
+def _scenario(entry: ScenarioFinancien, scenario: Scenario, key_results: dict[str, SleutelUitkomst], names: list[str], jaren: tuple[int, ...],
+              weights: dict[str, Decimal], is_referentie: bool) -> ScenarioUitkomst:
+    """The figures of one scenario: its lines, each gemeente's share, the totals and the weighted score."""
+    lines = [_line(regel, key_results[regel.verdeelsleutel], jaren) for regel in entry.regels]
+    per_gemeente = {name: _share(name, lines, jaren, scenario) for name in names}
+    per_year = {jaar: _sum([Cijfers.of(line.soort, line.per_jaar[jaar]) for line in lines]) for jaar in jaren}
+    scores = dict(entry.scores)
+    weighted = None
+    if weights:
+        weighted = sum((weights[c] * scores[c] / HUNDRED for c in weights), Decimal(0))
+    return ScenarioUitkomst(
+        jaren, per_year, scenario=scenario, financien=entry, regels=lines,
+        gemeenten=per_gemeente, is_referentie=is_referentie,
+        scores=scores, gewogen_score=weighted,
+    )
+
+
+def _compare_with_reference(results: list[ScenarioUitkomst], discontovoet: Decimal | None) -> None:
+    """Every scenario, and every gemeente's share of it, against the reference scenario."""
+    reference = next(s for s in results if s.is_referentie)
+    for result in results:
+        result.compare(reference, reference.naam, discontovoet, result.is_referentie)
+        for name, share in result.gemeenten.items():
+            share.compare(reference.gemeenten[name], reference.naam, discontovoet, result.is_referentie)

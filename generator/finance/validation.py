@@ -71,6 +71,17 @@ def _keys(model: Financien, inhoud: Inhoud) -> Iterator[Finding]:
 
 
 def _key(key: Verdeelsleutel, keys: dict[str, Verdeelsleutel], names: list[str]) -> Iterator[Finding]:
+    yield from _key_fields(key)
+    if key.gemeenten is not None and key.soort in KEY_FIELDS["gemeenten"]:
+        yield from _key_gemeenten(key, names)
+    if key.waarden is not None and key.soort in KEY_FIELDS["waarden"]:
+        yield from _key_waarden(key, names)
+    if key.onderdelen is not None and key.soort == "mix":
+        yield from _key_mix(key, keys)
+
+
+def _key_fields(key: Verdeelsleutel) -> Iterator[Finding]:
+    """The fields a key of its soort has, and no others."""
     for name, kinds in KEY_FIELDS.items():
         if getattr(key, name) is not None and key.soort not in kinds:
             yield Finding(key.pad + (name,),
@@ -80,47 +91,53 @@ def _key(key: Verdeelsleutel, keys: dict[str, Verdeelsleutel], names: list[str])
     if required and getattr(key, required) is None:
         yield Finding(key.pad, f'een verdeelsleutel van soort "{key.soort}" heeft `{required}` nodig')
 
-    if key.gemeenten is not None and key.soort in KEY_FIELDS["gemeenten"]:
-        if not key.gemeenten:
-            yield Finding(key.pad + ("gemeenten",), "noem minstens één gemeente")
-        seen = set()
-        for index, name in enumerate(key.gemeenten):
-            if name not in names:
-                yield Finding(key.pad + ("gemeenten", index), f'onbekende gemeente "{name}"; '
-                              f"bekend zijn: {_known(names)}{suggestion(name, names)}")
-            elif name in seen:
-                yield Finding(key.pad + ("gemeenten", index), f'gemeente "{name}" staat dubbel in de lijst')
-            seen.add(name)
 
-    if key.waarden is not None and key.soort in KEY_FIELDS["waarden"]:
-        if not key.waarden:
-            yield Finding(key.pad + ("waarden",), "noem minstens één gemeente met een waarde")
-        for name, value in key.waarden.items():
-            if name not in names:
-                yield Finding(key.pad + ("waarden", name), f'onbekende gemeente "{name}"; '
-                              f"bekend zijn: {_known(names)}{suggestion(name, names)}")
-            if value < 0:
-                yield Finding(key.pad + ("waarden", name), f"een waarde mag niet negatief zijn, gevonden {getal(value)}")
-        if key.waarden and all(v >= 0 for v in key.waarden.values()) and sum(key.waarden.values()) == 0:
-            yield Finding(key.pad + ("waarden",), "de waarden tellen op tot nul; er valt niets naar te verdelen")
+def _key_gemeenten(key: Verdeelsleutel, names: list[str]) -> Iterator[Finding]:
+    """The gemeenten a key shares over: known, each once, at least one."""
+    if not key.gemeenten:
+        yield Finding(key.pad + ("gemeenten",), "noem minstens één gemeente")
+    seen = set()
+    for index, name in enumerate(key.gemeenten):
+        if name not in names:
+            yield Finding(key.pad + ("gemeenten", index), f'onbekende gemeente "{name}"; '
+                          f"bekend zijn: {_known(names)}{suggestion(name, names)}")
+        elif name in seen:
+            yield Finding(key.pad + ("gemeenten", index), f'gemeente "{name}" staat dubbel in de lijst')
+        seen.add(name)
 
-    if key.onderdelen is not None and key.soort == "mix":
-        if not key.onderdelen:
-            yield Finding(key.pad + ("onderdelen",), "noem minstens één onderdeel")
-        used = set()
-        for index, part in enumerate(key.onderdelen):
-            path = key.pad + ("onderdelen", index, "sleutel")
-            if part.sleutel not in keys:
-                yield Finding(path, f'onbekende verdeelsleutel "{part.sleutel}"; bekend zijn: {_known(keys)}')
-            elif keys[part.sleutel].soort == "mix":
-                yield Finding(path, f'een mix kan geen andere mix bevatten ("{part.sleutel}")')
-            if part.sleutel in used:
-                yield Finding(path, f'verdeelsleutel "{part.sleutel}" staat dubbel in de mix')
-            used.add(part.sleutel)
-        total = sum((p.aandeel for p in key.onderdelen), Decimal(0))
-        if key.onderdelen and total != HUNDRED:
-            yield Finding(key.pad + ("onderdelen",),
-                          f"de aandelen tellen op tot {getal(total)}%, verwacht 100%")
+
+def _key_waarden(key: Verdeelsleutel, names: list[str]) -> Iterator[Finding]:
+    """The values per gemeente of a key: known gemeenten, not negative, not all zero."""
+    if not key.waarden:
+        yield Finding(key.pad + ("waarden",), "noem minstens één gemeente met een waarde")
+    for name, value in key.waarden.items():
+        if name not in names:
+            yield Finding(key.pad + ("waarden", name), f'onbekende gemeente "{name}"; '
+                          f"bekend zijn: {_known(names)}{suggestion(name, names)}")
+        if value < 0:
+            yield Finding(key.pad + ("waarden", name), f"een waarde mag niet negatief zijn, gevonden {getal(value)}")
+    if key.waarden and all(v >= 0 for v in key.waarden.values()) and sum(key.waarden.values()) == 0:
+        yield Finding(key.pad + ("waarden",), "de waarden tellen op tot nul; er valt niets naar te verdelen")
+
+
+def _key_mix(key: Verdeelsleutel, keys: dict[str, Verdeelsleutel]) -> Iterator[Finding]:
+    """The parts of a mix: known keys that are no mix, each once, shares adding up to 100%."""
+    if not key.onderdelen:
+        yield Finding(key.pad + ("onderdelen",), "noem minstens één onderdeel")
+    used = set()
+    for index, part in enumerate(key.onderdelen):
+        path = key.pad + ("onderdelen", index, "sleutel")
+        if part.sleutel not in keys:
+            yield Finding(path, f'onbekende verdeelsleutel "{part.sleutel}"; bekend zijn: {_known(keys)}')
+        elif keys[part.sleutel].soort == "mix":
+            yield Finding(path, f'een mix kan geen andere mix bevatten ("{part.sleutel}")')
+        if part.sleutel in used:
+            yield Finding(path, f'verdeelsleutel "{part.sleutel}" staat dubbel in de mix')
+        used.add(part.sleutel)
+    total = sum((p.aandeel for p in key.onderdelen), Decimal(0))
+    if key.onderdelen and total != HUNDRED:
+        yield Finding(key.pad + ("onderdelen",),
+                      f"de aandelen tellen op tot {getal(total)}%, verwacht 100%")
 
 
 def _scenarios(model: Financien, inhoud: Inhoud) -> Iterator[Finding]:

@@ -90,123 +90,152 @@ def zonder_inhoudsopgave(lijnen: list[Regel]) -> list[Regel]:
 
 def lees(bestand: Path, lijnen: list[Regel]) -> Regeling:
     lijnen = zonder_inhoudsopgave(lijnen)
-    opbouw = Opbouw(bestand)
-    regeling = opbouw.regeling
-    fase = "kop"  # kop → artikelen → slot → toelichting
-    overwegend = False
-    na_besluiten = False
-    toelichting_artikel = None
-    in_toelichting_artikelsgewijs = False
+    lezer = _Lezer(bestand)
     for regel in lijnen:
-        text = schoon(regel.tekst)
-        if not text or MEUBILAIR.match(text):
-            continue
-        if regel.stijl == "Noot":  # the status line this tool prints above a regulation
-            continue
-        if fase in ("artikelen", "slot") and TOELICHTING.match(text) and len(text) <= 80:
-            fase = "toelichting"
-            continue
-        if fase == "toelichting":
-            if ALGEMEEN.match(text):
-                in_toelichting_artikelsgewijs = False
-                continue
-            if ARTIKELSGEWIJS.match(text):
-                in_toelichting_artikelsgewijs = True
-                continue
-            match = ARTIKEL.match(text)
-            if match and kop_of_tekst(match.group(2)):
-                toelichting_artikel = opbouw.toelichting_artikel(match.group(1), regel)
-                in_toelichting_artikelsgewijs = True
-                continue
-            punt = PUNT.match(text) or (regel.stijl.startswith("List Bullet") and re.match(r"^(.*)$", text))
-            blok = ("punt", punt.group(1)) if punt else ("alinea", text)
-            if in_toelichting_artikelsgewijs:
-                if toelichting_artikel is not None:
-                    toelichting_artikel.toelichting.append(blok)
-            else:
-                regeling.toelichting.append(blok)
-            continue
-        if fase == "slot":
-            found = SLOT_GEMEENTE.search(text) if SLOT.match(text) else None
-            if found and found.group(1) not in regeling.gemeenten_slot:
-                regeling.gemeenten_slot.append(found.group(1).strip())
-            continue
-        if fase == "artikelen" and SLOT.match(text):
-            fase = "slot"
-            found = SLOT_GEMEENTE.search(text)
-            if found:
-                regeling.gemeenten_slot.append(found.group(1).strip())
-            continue
-
-        match = HOOFDSTUK.match(text)
-        if match and kop_of_tekst(match.group(2)):
-            fase = "artikelen"
-            _vorm(regeling, "hoofdstuk", text, match)
-            opbouw.nieuw_hoofdstuk(match.group(1), match.group(2), regel)
-            continue
-        match = PARAGRAAF.match(text)
-        if match and match.group(2) and kop_of_tekst(match.group(2)) and (fase == "artikelen" or regeling.titel):
-            fase = "artikelen"
-            _vorm(regeling, "paragraaf", text, match)
-            opbouw.nieuwe_paragraaf(match.group(1), match.group(2), regel)
-            continue
-        match = ARTIKEL.match(text)
-        if match and (kop_of_tekst(match.group(2)) or VERVALLEN.match(match.group(2))):
-            fase = "artikelen"
-            nummer, titel = match.group(1), match.group(2).strip()
-            if re.fullmatch(r"[IVXLC]+", nummer) or ":" in nummer or nummer.count(".") > 1:
-                raise fout(bestand, regel.regel, regel.kolom,
-                           f'artikelnummer "{nummer}" wordt niet ondersteund: artikelen worden in Arabische cijfers '
-                           "genummerd, doorlopend (1, 2, 14a) of per hoofdstuk (2.1)")
-            vervallen = bool(VERVALLEN.match(titel)) if titel else False
-            if not vervallen:
-                _vorm(regeling, "artikel", text, match)
-            opbouw.nieuw_artikel(nummer, None if vervallen else titel, regel, vervallen=vervallen)
-            continue
-
-        if fase == "kop":
-            _kop(regeling, text, regel, overwegend, na_besluiten)
-            if OVERWEGENDE.match(text):
-                overwegend = True
-            elif GELET.match(text) or GEZIEN.match(text) or GELEZEN.match(text):
-                overwegend = False
-            na_besluiten = bool(BESLUITEN.match(text)) or (na_besluiten and regeling.besluittekst is None)
-            continue
-
-        # inside an article
-        if opbouw.artikel is None and VERVALLEN.match(text):
-            continue
-        if opbouw.artikel is not None and not opbouw.artikel.leden and opbouw.artikel.tekst is None \
-                and VERVALLEN.match(text):
-            opbouw.regeling.opmerkingen.append(f"{regel.regel}: artikel {opbouw.artikel.nummer} is vervallen")
-            continue
-        match = SUB.match(text)
-        if match:
-            opbouw.sub(match.group(1), match.group(2), regel)
-            continue
-        match = ONDERDEEL.match(text)
-        if match and opbouw.artikel is not None:
-            opbouw.onderdeel(match.group(1), match.group(2), regel)
-            continue
-        match = LID.match(text)
-        if match:
-            opbouw.lid(match.group(1), match.group(2), regel)
-            continue
-        match = PUNT.match(text)
-        if match and opbouw.artikel is not None:
-            opbouw.onderdeel("–", match.group(1), regel, opsomming="streepjes")
-            if text[0] != "–":
-                note = f"streepjes in artikel {opbouw.artikel.nummer} worden weergegeven als –"
-                if note not in regeling.opmerkingen:
-                    regeling.opmerkingen.append(note)
-            continue
-        opbouw.alinea(text, regel)
-
+        lezer.lees(regel)
+    regeling = lezer.regeling
     if not regeling.hoofdstukken:
         first = lijnen[0] if lijnen else Regel("", 1)
         raise fout(bestand, first.regel, first.kolom, "dit lijkt geen regeling: er staat geen enkel artikel in "
                                                       "(verwacht regels als \"Artikel 1\" of \"Artikel 1. Begripsbepalingen\")")
     return regeling
+
+
+class _Lezer:
+    """The reading of one regulation line by line: the phase it is in (kop → artikelen → slot →
+    toelichting) and what that phase remembers."""
+
+    def __init__(self, bestand: Path) -> None:
+        self.bestand = bestand
+        self.opbouw = Opbouw(bestand)
+        self.regeling = self.opbouw.regeling
+        self.fase = "kop"
+        self.overwegend = False
+        self.na_besluiten = False
+        self.toelichting_artikel = None
+        self.artikelsgewijs = False
+
+    def lees(self, regel: Regel) -> None:
+        text = schoon(regel.tekst)
+        if not text or MEUBILAIR.match(text):
+            return
+        if regel.stijl == "Noot":  # the status line this tool prints above a regulation
+            return
+        if self.fase in ("artikelen", "slot") and TOELICHTING.match(text) and len(text) <= 80:
+            self.fase = "toelichting"
+        elif self.fase == "toelichting":
+            self._toelichting(text, regel)
+        elif self.fase == "slot":
+            self._slot(text)
+        elif self.fase == "artikelen" and SLOT.match(text):
+            self._begin_slot(text)
+        elif self._indeling(text, regel):
+            self.fase = "artikelen"
+        elif self.fase == "kop":
+            self._kop(text, regel)
+        else:
+            self._artikeltekst(text, regel)
+
+    def _toelichting(self, text: str, regel: Regel) -> None:
+        """A line of the toelichting: its general part, or the explanation of one article."""
+        if ALGEMEEN.match(text):
+            self.artikelsgewijs = False
+            return
+        if ARTIKELSGEWIJS.match(text):
+            self.artikelsgewijs = True
+            return
+        match = ARTIKEL.match(text)
+        if match and kop_of_tekst(match.group(2)):
+            self.toelichting_artikel = self.opbouw.toelichting_artikel(match.group(1), regel)
+            self.artikelsgewijs = True
+            return
+        punt = PUNT.match(text) or (regel.stijl.startswith("List Bullet") and re.match(r"^(.*)$", text))
+        blok = ("punt", punt.group(1)) if punt else ("alinea", text)
+        if not self.artikelsgewijs:
+            self.regeling.toelichting.append(blok)
+        elif self.toelichting_artikel is not None:
+            self.toelichting_artikel.toelichting.append(blok)
+
+    def _slot(self, text: str) -> None:
+        """A line of the ondertekening: a gemeente that signs."""
+        found = SLOT_GEMEENTE.search(text) if SLOT.match(text) else None
+        if found and found.group(1) not in self.regeling.gemeenten_slot:
+            self.regeling.gemeenten_slot.append(found.group(1).strip())
+
+    def _begin_slot(self, text: str) -> None:
+        """The first line of the ondertekening ("Aldus besloten ...")."""
+        self.fase = "slot"
+        found = SLOT_GEMEENTE.search(text)
+        if found:
+            self.regeling.gemeenten_slot.append(found.group(1).strip())
+
+    def _indeling(self, text: str, regel: Regel) -> bool:
+        """A heading of a chapter, paragraph or article; whether the line was one."""
+        match = HOOFDSTUK.match(text)
+        if match and kop_of_tekst(match.group(2)):
+            _vorm(self.regeling, "hoofdstuk", text, match)
+            self.opbouw.nieuw_hoofdstuk(match.group(1), match.group(2), regel)
+            return True
+        match = PARAGRAAF.match(text)
+        if match and match.group(2) and kop_of_tekst(match.group(2)) \
+                and (self.fase == "artikelen" or self.regeling.titel):
+            _vorm(self.regeling, "paragraaf", text, match)
+            self.opbouw.nieuwe_paragraaf(match.group(1), match.group(2), regel)
+            return True
+        match = ARTIKEL.match(text)
+        if match and (kop_of_tekst(match.group(2)) or VERVALLEN.match(match.group(2))):
+            self._artikelkop(text, regel, match)
+            return True
+        return False
+
+    def _artikelkop(self, text: str, regel: Regel, match: re.Match) -> None:
+        """``Artikel 5 Titel`` (or ``Artikel 5 [Vervallen]``): a new article."""
+        nummer, titel = match.group(1), match.group(2).strip()
+        if re.fullmatch(r"[IVXLC]+", nummer) or ":" in nummer or nummer.count(".") > 1:
+            raise fout(self.bestand, regel.regel, regel.kolom,
+                       f'artikelnummer "{nummer}" wordt niet ondersteund: artikelen worden in Arabische cijfers '
+                       "genummerd, doorlopend (1, 2, 14a) of per hoofdstuk (2.1)")
+        vervallen = bool(VERVALLEN.match(titel)) if titel else False
+        if not vervallen:
+            _vorm(self.regeling, "artikel", text, match)
+        self.opbouw.nieuw_artikel(nummer, None if vervallen else titel, regel, vervallen=vervallen)
+
+    def _kop(self, text: str, regel: Regel) -> None:
+        """A line before the first article; remembers whether the considerans or the besluittekst runs on."""
+        _kop(self.regeling, text, regel, self.overwegend, self.na_besluiten)
+        if OVERWEGENDE.match(text):
+            self.overwegend = True
+        elif GELET.match(text) or GEZIEN.match(text) or GELEZEN.match(text):
+            self.overwegend = False
+        self.na_besluiten = bool(BESLUITEN.match(text)) or (self.na_besluiten and self.regeling.besluittekst is None)
+
+    def _artikeltekst(self, text: str, regel: Regel) -> None:
+        """A line inside an article: a lid, onderdeel, subonderdeel, streepje or paragraph."""
+        opbouw, artikel = self.opbouw, self.opbouw.artikel
+        if VERVALLEN.match(text) and (artikel is None or (not artikel.leden and artikel.tekst is None)):
+            if artikel is not None:
+                self.regeling.opmerkingen.append(f"{regel.regel}: artikel {artikel.nummer} is vervallen")
+            return
+        match = SUB.match(text)
+        if match:
+            opbouw.sub(match.group(1), match.group(2), regel)
+            return
+        match = ONDERDEEL.match(text)
+        if match and artikel is not None:
+            opbouw.onderdeel(match.group(1), match.group(2), regel)
+            return
+        match = LID.match(text)
+        if match:
+            opbouw.lid(match.group(1), match.group(2), regel)
+            return
+        match = PUNT.match(text)
+        if match and artikel is not None:
+            opbouw.onderdeel("–", match.group(1), regel, opsomming="streepjes")
+            note = f"streepjes in artikel {artikel.nummer} worden weergegeven als –"
+            if text[0] != "–" and note not in self.regeling.opmerkingen:
+                self.regeling.opmerkingen.append(note)
+            return
+        opbouw.alinea(text, regel)
 
 
 def _kop(regeling: Regeling, text: str, regel: Regel, overwegend: bool, na_besluiten: bool) -> None:

@@ -89,6 +89,12 @@ class _Schrijver:
         self.onopgelost: list[Onopgelost] = []
         self.opmerkingen = list(regeling.opmerkingen)
         self.ids: set[str] = set()
+        # filled by indeling(): the id and place of each part (by object id), the targets of references
+        self.id_van: dict[int, str] = {}
+        self.lid_ids: dict[int, list[str]] = {}
+        self.plaatsen: dict[int, Plaats] = {}
+        self.doel = Doel({}, {})
+        self.rollen: dict[str, str] = {}
 
     def fout(self, regel: Regel | None, melding: str):
         return fout(self.bestand, regel.regel if regel else None, regel.kolom if regel else None, melding)
@@ -166,15 +172,37 @@ class _Schrijver:
         citeertitel = self.citeertitel()
         naam = self.naam or re.sub(r"^gemeenschappelijke regeling\s+", "", citeertitel, flags=re.I).strip() or citeertitel
         organen = self.organen(vorm)
-        rollen = {v["naam"].lower(): k for k, v in organen.items()}
+        self.rollen = {v["naam"].lower(): k for k, v in organen.items()}
 
         koppen = self.koppen()
         romeins = koppen.get("hoofdstuknummers") == "romeins"
-        hoofdstukken = []
-        plaatsen: dict[int, Plaats] = {}
-        doel = Doel({}, {})
-        ids: dict[int, str] = {}
-        lid_ids: dict[int, list[str]] = {}
+        self.indeling(romeins)
+        hoofdstukken = [self.hoofdstuk_yaml(hoofdstuk, romeins) for hoofdstuk in r.hoofdstukken]
+
+        regeling: dict = {"citeertitel": citeertitel}
+        if r.titel and r.titel != citeertitel:
+            regeling["opschrift"] = r.titel
+        regeling["stadium"] = "geldend"
+        regeling["deelnemers"] = deelnemers
+        if organen:
+            regeling["organen"] = organen
+        regeling["bekendmaking"] = self.bekendmaking(gemeenten)
+        self.considerans_yaml(regeling, deelnemers, sorted(gemeenten, key=str.casefold), vorm)
+        if koppen:
+            regeling["koppen"] = koppen
+        if r.titel_na_besluit:
+            regeling["titel_na_besluit"] = True
+        self.nummering_yaml(regeling)
+        regeling["hoofdstukken"] = hoofdstukken
+        if r.toelichting:
+            regeling["toelichting"] = {"algemeen": self.blokken(r.toelichting, Plaats(), Regel("", 1), self.tekst)}
+        return Inhoud(self.bestanden(naam, citeertitel, vorm, gemeenten, regeling), naam, self.onopgelost,
+                      self.opmerkingen, len(r.artikelen()))
+
+    def indeling(self, romeins: bool) -> None:
+        """The id and place of every chapter, paragraph, article and lid, before any text is converted
+        (a cross-reference may point forward)."""
+        r = self.r
         zonder_hoofdstukken = len(r.hoofdstukken) == 1 and not r.hoofdstukken[0].titel
         for h_index, hoofdstuk in enumerate(r.hoofdstukken, start=1):
             if not hoofdstuk.titel and not zonder_hoofdstukken:
@@ -186,115 +214,118 @@ class _Schrijver:
                 h_nummer = romeins_nummer(h_nummer)
             if zonder_hoofdstukken:
                 h_nummer = None
-            doel.hoofdstukken[hoofdstuk.nummer] = (h_id, Plaats(h_id, h_nummer))
-            ids[id(hoofdstuk)] = h_id
-            groepen = [(None, hoofdstuk.artikelen)] + [(p, p.artikelen) for p in hoofdstuk.paragrafen]
-            for paragraaf, artikelen in groepen:
-                p_id = None
-                if paragraaf is not None:
-                    p_id = self._id("par-" + paragraaf.titel, f"paragraaf-{h_index}-{paragraaf.nummer}")
-                    ids[id(paragraaf)] = p_id
-                    doel.paragrafen[(h_id, paragraaf.nummer)] = (p_id, Plaats(h_id, h_nummer, p_id, paragraaf.nummer))
-                for artikel in artikelen:
-                    a_id = self._id(artikel.titel or "", f"artikel-{artikel.nummer}")
-                    ids[id(artikel)] = a_id
-                    plaats = Plaats(h_id, h_nummer, p_id, paragraaf.nummer if paragraaf else None, a_id, artikel.nummer)
-                    plaatsen[id(artikel)] = plaats
-                    leden = [(f"lid-{lid.nummer}", _lijst(lid.onderdelen, lid.opsomming)) for lid in artikel.leden]
-                    lid_ids[id(artikel)] = [key for key, _ in leden]
-                    doel.artikelen[artikel.nummer] = (a_id, plaats, leden, _lijst(artikel.onderdelen, artikel.opsomming))
+            self.doel.hoofdstukken[hoofdstuk.nummer] = (h_id, Plaats(h_id, h_nummer))
+            self.id_van[id(hoofdstuk)] = h_id
+            for artikel in hoofdstuk.artikelen:
+                self.artikel_plaats(artikel, Plaats(h_id, h_nummer))
+            for paragraaf in hoofdstuk.paragrafen:
+                p_id = self._id("par-" + paragraaf.titel, f"paragraaf-{h_index}-{paragraaf.nummer}")
+                self.id_van[id(paragraaf)] = p_id
+                self.doel.paragrafen[(h_id, paragraaf.nummer)] = (p_id, Plaats(h_id, h_nummer, p_id, paragraaf.nummer))
+                for artikel in paragraaf.artikelen:
+                    self.artikel_plaats(artikel, Plaats(h_id, h_nummer, p_id, paragraaf.nummer))
 
-        def tekst(text: str, where: Plaats, regel: Regel) -> str:
-            return _stukken(omzetten(text, where, doel, regel.regel, regel.kolom, self.onopgelost))
+    def artikel_plaats(self, artikel: s.Artikel, groep: Plaats) -> None:
+        """The id and place of an article and its leden, in its chapter or paragraph."""
+        a_id = self._id(artikel.titel or "", f"artikel-{artikel.nummer}")
+        self.id_van[id(artikel)] = a_id
+        plaats = Plaats(**{**groep.__dict__, "artikel": a_id, "artikel_nummer": artikel.nummer})
+        self.plaatsen[id(artikel)] = plaats
+        leden = [(f"lid-{lid.nummer}", _lijst(lid.onderdelen, lid.opsomming)) for lid in artikel.leden]
+        self.lid_ids[id(artikel)] = [key for key, _ in leden]
+        self.doel.artikelen[artikel.nummer] = (a_id, plaats, leden, _lijst(artikel.onderdelen, artikel.opsomming))
 
-        def onderdelen(items: list[s.Onderdeel], where: Plaats, opsomming: str) -> list[dict]:
-            result = []
-            for index, onderdeel in enumerate(items, start=1):
-                key = letter(index)
-                here = Plaats(**{**where.__dict__, "onderdeel": key, "onderdeel_index": index, "opsomming": opsomming})
-                item: dict = {"id": key, "tekst": tekst(onderdeel.tekst, here, onderdeel.regel)}
-                if onderdeel.subonderdelen:
-                    item["subonderdelen"] = [
-                        {"id": f"sub-{sub.nummer}", "tekst": tekst(sub.tekst, Plaats(**{**here.__dict__, "sub": f"sub-{sub.nummer}",
-                                                                                        "sub_index": int(sub.nummer)}), sub.regel)}
-                        for sub in onderdeel.subonderdelen]
-                result.append(item)
-            return result
+    def tekst(self, text: str, where: Plaats, regel: Regel) -> str:
+        """Source text as Markdown, its cross-references as ``[[id]]``."""
+        return _stukken(omzetten(text, where, self.doel, regel.regel, regel.kolom, self.onopgelost))
 
-        def artikel_yaml(artikel: s.Artikel) -> dict:
-            plaats = plaatsen[id(artikel)]
-            item: dict = {"id": ids[id(artikel)], "nummer": artikel.nummer.split(".", 1)[-1]}
-            if artikel.titel:
-                item["titel"] = artikel.titel
-            onderwerpen = _onderwerpen(artikel.titel or "", rollen)
-            if onderwerpen:
-                item["onderwerpen"] = onderwerpen
-            if artikel.tekst is not None:
-                item["tekst"] = tekst(artikel.tekst, plaats, artikel.tekst_regel or artikel.regel)
-            if artikel.onderdelen:
-                item["onderdelen"] = onderdelen(artikel.onderdelen, plaats, artikel.opsomming)
-                if artikel.opsomming != "letters":
-                    item["opsomming"] = artikel.opsomming
-            if artikel.leden:
-                item["leden"] = []
-                for index, lid in enumerate(artikel.leden, start=1):
-                    key = lid_ids[id(artikel)][index - 1]
-                    where = Plaats(**{**plaats.__dict__, "lid": key, "lid_index": index})
-                    entry: dict = {"id": key, "tekst": tekst(lid.tekst, where, lid.regel)}
-                    if lid.onderdelen:
-                        entry["onderdelen"] = onderdelen(lid.onderdelen, where, lid.opsomming)
-                        if lid.opsomming != "letters":
-                            entry["opsomming"] = lid.opsomming
-                    item["leden"].append(entry)
-            if artikel.tekst is None and not artikel.leden:
-                raise self.fout(artikel.regel, f"artikel {artikel.nummer} heeft geen tekst")
-            if artikel.toelichting:
-                item["toelichting"] = self.blokken(artikel.toelichting, plaats, artikel.regel, tekst)
-            return item
+    def onderdelen_yaml(self, items: list[s.Onderdeel], where: Plaats, opsomming: str) -> list[dict]:
+        result = []
+        for index, onderdeel in enumerate(items, start=1):
+            key = letter(index)
+            here = Plaats(**{**where.__dict__, "onderdeel": key, "onderdeel_index": index, "opsomming": opsomming})
+            item: dict = {"id": key, "tekst": self.tekst(onderdeel.tekst, here, onderdeel.regel)}
+            if onderdeel.subonderdelen:
+                item["subonderdelen"] = [
+                    {"id": f"sub-{sub.nummer}", "tekst": self.tekst(sub.tekst, Plaats(**{**here.__dict__, "sub": f"sub-{sub.nummer}",
+                                                                                         "sub_index": int(sub.nummer)}), sub.regel)}
+                    for sub in onderdeel.subonderdelen]
+            result.append(item)
+        return result
 
-        for h_index, hoofdstuk in enumerate(r.hoofdstukken, start=1):
-            entry: dict = {"id": ids[id(hoofdstuk)]}
-            if hoofdstuk.titel:
-                entry["nummer"] = _arabisch(hoofdstuk.nummer, self, hoofdstuk.regel, romeins)
-                entry["titel"] = hoofdstuk.titel
-            if hoofdstuk.artikelen:
-                entry["artikelen"] = [artikel_yaml(a) for a in hoofdstuk.artikelen]
-            if hoofdstuk.paragrafen:
-                entry["paragrafen"] = [
-                    {"id": ids[id(p)], "nummer": p.nummer, "titel": p.titel, "artikelen": [artikel_yaml(a) for a in p.artikelen]}
-                    for p in hoofdstuk.paragrafen]
-            if not hoofdstuk.artikelen and not hoofdstuk.paragrafen:
-                raise self.fout(hoofdstuk.regel, f"hoofdstuk {hoofdstuk.nummer} heeft geen artikelen")
-            hoofdstukken.append(entry)
+    def leden_yaml(self, artikel: s.Artikel) -> list[dict]:
+        result = []
+        for index, lid in enumerate(artikel.leden, start=1):
+            key = self.lid_ids[id(artikel)][index - 1]
+            where = Plaats(**{**self.plaatsen[id(artikel)].__dict__, "lid": key, "lid_index": index})
+            entry: dict = {"id": key, "tekst": self.tekst(lid.tekst, where, lid.regel)}
+            if lid.onderdelen:
+                entry["onderdelen"] = self.onderdelen_yaml(lid.onderdelen, where, lid.opsomming)
+                if lid.opsomming != "letters":
+                    entry["opsomming"] = lid.opsomming
+            result.append(entry)
+        return result
 
-        regeling: dict = {"citeertitel": citeertitel}
-        if r.titel and r.titel != citeertitel:
-            regeling["opschrift"] = r.titel
-        regeling["stadium"] = "geldend"
-        regeling["deelnemers"] = deelnemers
-        if organen:
-            regeling["organen"] = organen
-        regeling["bekendmaking"] = self.bekendmaking(gemeenten)
-        order = sorted(gemeenten, key=str.casefold)
+    def artikel_yaml(self, artikel: s.Artikel) -> dict:
+        plaats = self.plaatsen[id(artikel)]
+        item: dict = {"id": self.id_van[id(artikel)], "nummer": artikel.nummer.split(".", 1)[-1]}
+        if artikel.titel:
+            item["titel"] = artikel.titel
+        onderwerpen = _onderwerpen(artikel.titel or "", self.rollen)
+        if onderwerpen:
+            item["onderwerpen"] = onderwerpen
+        if artikel.tekst is not None:
+            item["tekst"] = self.tekst(artikel.tekst, plaats, artikel.tekst_regel or artikel.regel)
+        if artikel.onderdelen:
+            item["onderdelen"] = self.onderdelen_yaml(artikel.onderdelen, plaats, artikel.opsomming)
+            if artikel.opsomming != "letters":
+                item["opsomming"] = artikel.opsomming
+        if artikel.leden:
+            item["leden"] = self.leden_yaml(artikel)
+        if artikel.tekst is None and not artikel.leden:
+            raise self.fout(artikel.regel, f"artikel {artikel.nummer} heeft geen tekst")
+        if artikel.toelichting:
+            item["toelichting"] = self.blokken(artikel.toelichting, plaats, artikel.regel, self.tekst)
+        return item
+
+    def hoofdstuk_yaml(self, hoofdstuk: s.Hoofdstuk, romeins: bool) -> dict:
+        entry: dict = {"id": self.id_van[id(hoofdstuk)]}
+        if hoofdstuk.titel:
+            entry["nummer"] = _arabisch(hoofdstuk.nummer, self, hoofdstuk.regel, romeins)
+            entry["titel"] = hoofdstuk.titel
+        if hoofdstuk.artikelen:
+            entry["artikelen"] = [self.artikel_yaml(a) for a in hoofdstuk.artikelen]
+        if hoofdstuk.paragrafen:
+            entry["paragrafen"] = [
+                {"id": self.id_van[id(p)], "nummer": p.nummer, "titel": p.titel,
+                 "artikelen": [self.artikel_yaml(a) for a in p.artikelen]}
+                for p in hoofdstuk.paragrafen]
+        if not hoofdstuk.artikelen and not hoofdstuk.paragrafen:
+            raise self.fout(hoofdstuk.regel, f"hoofdstuk {hoofdstuk.nummer} heeft geen artikelen")
+        return entry
+
+    def considerans_yaml(self, regeling: dict, deelnemers: list[str], order: list[str], vorm: str) -> None:
+        """The aanhef, considerans and besluittekst, where they differ from what the tool words itself."""
+        r = self.r
         if r.aanhef and r.aanhef != standaard_aanhef(deelnemers, order):
             regeling["aanhef"] = r.aanhef
         afgeleid = standaard_toestemming(deelnemers)
         extra, standaard = self.gelet_op(vorm)
         if standaard and self.standaard_considerans():
             if r.overwegingen:
-                regeling["overwegingen"] = [tekst(o, Plaats(), r.aanhef_regel or Regel("", 1)) for o in r.overwegingen]
+                regeling["overwegingen"] = [self.tekst(o, Plaats(), r.aanhef_regel or Regel("", 1)) for o in r.overwegingen]
             if r.toestemming != afgeleid:
                 regeling["toestemming"] = r.toestemming if r.toestemming else False
             if extra:
                 regeling["gelet_op"] = extra
         elif r.considerans:
-            regeling["considerans"] = [tekst(line, Plaats(), regel) for line, regel in r.considerans]
+            regeling["considerans"] = [self.tekst(line, Plaats(), regel) for line, regel in r.considerans]
         if r.besluittekst and r.besluittekst != STANDAARD_BESLUITTEKST:
             regeling["besluittekst"] = r.besluittekst
-        if koppen:
-            regeling["koppen"] = koppen
-        if r.titel_na_besluit:
-            regeling["titel_na_besluit"] = True
+
+    def nummering_yaml(self, regeling: dict) -> None:
+        """How paragraphs and articles are numbered, and that the numbers are frozen."""
+        r = self.r
         paragrafen = [p.nummer for h in r.hoofdstukken for p in h.paragrafen]
         if len(r.hoofdstukken) > 1 and paragrafen and paragrafen == [str(i) for i in range(1, len(paragrafen) + 1)] \
                 and any(h.paragrafen and h.paragrafen[0].nummer != "1" for h in r.hoofdstukken):
@@ -302,11 +333,10 @@ class _Schrijver:
         if any("." in a.nummer for a in r.artikelen()):
             regeling["artikelnummering"] = "per-hoofdstuk"
         regeling["nummering"] = "vast"
-        regeling["hoofdstukken"] = hoofdstukken
-        if r.toelichting:
-            regeling["toelichting"] = {"algemeen": self.blokken(r.toelichting, Plaats(), Regel("", 1), tekst)}
 
-        datum = _datum(r) or datetime.date(2000, 1, 1)
+    def bestanden(self, naam: str, citeertitel: str, vorm: str, gemeenten: list[str], regeling: dict) -> dict[str, str]:
+        """The YAML files of the content folder."""
+        datum = _datum(self.r) or datetime.date(2000, 1, 1)
         samenwerking = {
             "naam": naam, "titel": citeertitel, "regeling": citeertitel, "vorm": vorm,
             "ingangsdatum": datum, "datum": datum, "opsteller": "(invullen)",
@@ -314,14 +344,13 @@ class _Schrijver:
         gemeenten_yaml = [{"naam": g, "inwoners": 1, "burgemeester": "N.N.", "griffier": "N.N."} for g in gemeenten]
         kop = (f"# Ingelezen met `samenwerking importeer` uit {self.bestand.name}.\n"
                "# De tekst is letterlijk overgenomen; verwijzingen binnen de regeling staan als [[id]].\n")
-        bestanden = {
+        return {
             "samenwerking.yaml": kop + "# Vul de datum, de ingangsdatum en de opsteller in.\n" + _dump({"samenwerking": samenwerking}),
             "gemeenten.yaml": kop + "# De gemeenten in de volgorde van de bron. Vul inwoners, burgemeester en griffier in.\n"
             + _dump({"gemeenten": gemeenten_yaml}),
             "regeling.yaml": kop + "# stadium: geldend — wat de Wgr nog vraagt, is een opgave voor een wijziging.\n"
             + _dump({"regeling": regeling}),
         }
-        return Inhoud(bestanden, naam, self.onopgelost, self.opmerkingen, len(r.artikelen()))
 
     def koppen(self) -> dict:
         """The heading forms of the source, where they differ from the Aanwijzingen (the most common one)."""

@@ -378,16 +378,7 @@ class _Builder:
 
         chapters = number_items(((h.id, h.nummer) for h in regeling.hoofdstukken), frozen, capitals=True,
                                 what="hoofdstuk")
-        if regeling.artikelnummering == "per-hoofdstuk":  # "Artikel 2.1": numbered within each chapter
-            numbers: dict[str, str] = {}
-            problems: list[tuple[str, str]] = []
-            for hoofdstuk in regeling.hoofdstukken:
-                local = number_items(((a.id, a.nummer) for a in _articles_of(hoofdstuk)), frozen)
-                numbers.update({key: f"{chapters.numbers[hoofdstuk.id]}.{value}" for key, value in local.numbers.items()})
-                problems += local.problems
-            articles = Numbering(numbers, problems)
-        else:
-            articles = number_items(((a.id, a.nummer) for a in all_articles), frozen)
+        articles = self._article_numbers(chapters, all_articles, frozen)
         self._numbering_findings(chapters, {h.id: h for h in regeling.hoofdstukken})
         self._numbering_findings(articles, {a.id: a for a in all_articles})
 
@@ -402,37 +393,58 @@ class _Builder:
         if regeling.paragraafnummering == "doorlopend":
             self._numbering_findings(doorlopend, {p.id: p for p in alle_paragrafen})
         hoofdstukken: list[Hoofdstuk] = []
-        for h_index, hoofdstuk in enumerate(regeling.hoofdstukken):
+        for hoofdstuk in regeling.hoofdstukken:
             h_nummer = chapters.numbers[hoofdstuk.id]
             if koppen.hoofdstuknummers == "romeins":
                 h_nummer = romeins(h_nummer)
             if hoofdstuk.titel is None and len(regeling.hoofdstukken) == 1:
                 h_nummer = None  # type: ignore[assignment]  # no chapters: nothing to number or refer to
-            self.targets[hoofdstuk.id] = Plaats(hoofdstuk.id, h_nummer)
-            if hoofdstuk.artikelen and hoofdstuk.paragrafen:
-                self.findings.append(Finding(hoofdstuk.pad + ("paragrafen",),
-                                             "een hoofdstuk heeft artikelen of paragrafen, niet beide"))
-            if not hoofdstuk.artikelen and not hoofdstuk.paragrafen:
-                self.findings.append(Finding(hoofdstuk.pad, f'hoofdstuk "{hoofdstuk.id}" heeft geen artikelen'))
-            if regeling.paragraafnummering == "doorlopend":
-                paragraphs = doorlopend
-            else:
-                paragraphs = number_items(((p.id, p.nummer) for p in hoofdstuk.paragrafen), frozen, what="paragraaf")
-                self._numbering_findings(paragraphs, {p.id: p for p in hoofdstuk.paragrafen})
-            paragrafen = []
-            for paragraaf in hoofdstuk.paragrafen:
-                p_nummer = paragraphs.numbers[paragraaf.id]
-                self.targets[paragraaf.id] = Plaats(hoofdstuk.id, h_nummer, paragraaf.id, p_nummer)
-                items = [self.artikel(a, articles.numbers[a.id], hoofdstuk.id, h_nummer, paragraaf.id, p_nummer)
-                         for a in paragraaf.artikelen]
-                paragrafen.append(Paragraaf(paragraaf.id, p_nummer, paragraaf.titel, items, koppen.paragraaf))
-            direct = [self.artikel(a, articles.numbers[a.id], hoofdstuk.id, h_nummer, None, None)
-                      for a in hoofdstuk.artikelen]
-            for artikel in direct + [a for p in paragrafen for a in p.artikelen]:
-                artikel.kopvorm = koppen.artikel
-            hoofdstukken.append(Hoofdstuk(hoofdstuk.id, h_nummer or "", hoofdstuk.titel, direct, paragrafen,
-                                          koppen.hoofdstuk))
+            paragraphs = doorlopend if regeling.paragraafnummering == "doorlopend" else None
+            hoofdstukken.append(self._hoofdstuk(hoofdstuk, h_nummer, articles, paragraphs, koppen, frozen))
+        return self._tekst(hoofdstukken)
 
+    def _article_numbers(self, chapters: Numbering, all_articles: list[model.Artikel], frozen: bool) -> Numbering:
+        """The article numbers: running through the regulation, or "Artikel 2.1" within each chapter."""
+        if self.regeling.artikelnummering != "per-hoofdstuk":
+            return number_items(((a.id, a.nummer) for a in all_articles), frozen)
+        numbers: dict[str, str] = {}
+        problems: list[tuple[str, str]] = []
+        for hoofdstuk in self.regeling.hoofdstukken:
+            local = number_items(((a.id, a.nummer) for a in _articles_of(hoofdstuk)), frozen)
+            numbers.update({key: f"{chapters.numbers[hoofdstuk.id]}.{value}" for key, value in local.numbers.items()})
+            problems += local.problems
+        return Numbering(numbers, problems)
+
+    def _hoofdstuk(self, hoofdstuk: model.Hoofdstuk, h_nummer: str, articles: Numbering,
+                   paragraphs: Numbering | None, koppen: model.Koppen, frozen: bool) -> Hoofdstuk:
+        """One chapter with its paragraphs and articles, numbered; ``paragraphs`` when they run through
+        the regulation, else they are numbered here within the chapter."""
+        self.targets[hoofdstuk.id] = Plaats(hoofdstuk.id, h_nummer)
+        if hoofdstuk.artikelen and hoofdstuk.paragrafen:
+            self.findings.append(Finding(hoofdstuk.pad + ("paragrafen",),
+                                         "een hoofdstuk heeft artikelen of paragrafen, niet beide"))
+        if not hoofdstuk.artikelen and not hoofdstuk.paragrafen:
+            self.findings.append(Finding(hoofdstuk.pad, f'hoofdstuk "{hoofdstuk.id}" heeft geen artikelen'))
+        if paragraphs is None:
+            paragraphs = number_items(((p.id, p.nummer) for p in hoofdstuk.paragrafen), frozen, what="paragraaf")
+            self._numbering_findings(paragraphs, {p.id: p for p in hoofdstuk.paragrafen})
+        paragrafen = []
+        for paragraaf in hoofdstuk.paragrafen:
+            p_nummer = paragraphs.numbers[paragraaf.id]
+            self.targets[paragraaf.id] = Plaats(hoofdstuk.id, h_nummer, paragraaf.id, p_nummer)
+            items = [self.artikel(a, articles.numbers[a.id], hoofdstuk.id, h_nummer, paragraaf.id, p_nummer)
+                     for a in paragraaf.artikelen]
+            paragrafen.append(Paragraaf(paragraaf.id, p_nummer, paragraaf.titel, items, koppen.paragraaf))
+        direct = [self.artikel(a, articles.numbers[a.id], hoofdstuk.id, h_nummer, None, None)
+                  for a in hoofdstuk.artikelen]
+        for artikel in direct + [a for p in paragrafen for a in p.artikelen]:
+            artikel.kopvorm = koppen.artikel
+        return Hoofdstuk(hoofdstuk.id, h_nummer or "", hoofdstuk.titel, direct, paragrafen, koppen.hoofdstuk)
+
+    def _tekst(self, hoofdstukken: list[Hoofdstuk]) -> RegelingTekst:
+        """The whole regulation around its chapters: aanhef, considerans, ondertekening, toelichting;
+        every text part then knows the regulation it words its references in."""
+        regeling = self.regeling
         overwegingen = [Tekstdeel(text, regeling.pad + ("overwegingen", index), Plaats())
                         for index, text in enumerate(regeling.overwegingen)]
         toelichting = None

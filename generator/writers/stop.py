@@ -459,60 +459,87 @@ _LID_NUMBER = re.compile(r"^[0-9]+[a-z]*\.$")
 
 def problems(root: etree._Element) -> list[str]:
     """What breaks STOP's identifier rules, and our numbering of lists and leden, in a tree."""
+    return _identifier_problems(root) + _list_problems(root) + _lid_problems(root)
+
+
+def _identifier_problems(root: etree._Element) -> list[str]:
+    """eId and wId: their form, unique in the document (or within one mutation), the parent's eId as prefix."""
     found: list[str] = []
     seen_eid: set[str] = set()
     seen_wid: set[str] = set()
     mutation_roots = set(root.iter(_Q + "VoegToe", _Q + "Vervang", _Q + "Verwijder", _Q + "VervangKop"))
-
-    def scope(node) -> etree._Element | None:
-        return next((a for a in node.iterancestors() if a in mutation_roots), None)
-
-    def shown(number: etree._Element) -> str:  # the number as it reads after the change
-        new = number.find(_Q + "NieuweTekst")
-        return new.xpath("string()") if new is not None else number.xpath("string()")
-
     for node in root.iter():
         eid, wid = node.get("eId"), node.get("wId")
         if eid is None:
             continue
         name = etree.QName(node).localname
-        if not _EID.match(eid):
-            found.append(f"{name}: eId {eid!r} heeft niet de vorm [voorvoegsel__]onderdeel[_nummer]")
-        if eid in UNIQUE:
-            if UNIQUE[eid] != name or wid != eid:
-                found.append(f"{name}: eId {eid!r} hoort bij {UNIQUE[eid]}, met een gelijke wId")
-        elif wid is None or not wid.startswith(WID_PREFIX + "__") or not _EID.match(wid[len(WID_PREFIX) + 2:]):
-            found.append(f"{name}: wId {wid!r} heeft niet de vorm {WID_PREFIX}__<pad>")
+        found += _identifier_form_problems(name, eid, wid)
         if any(a.get("wijzigactie") == "verwijder" for a in (node, *node.iterancestors())):
             continue  # text that goes keeps the identifiers it had
-        where = scope(node)
+        where = next((a for a in node.iterancestors() if a in mutation_roots), None)
         # inside one mutation the text is that of the new regulation; otherwise ids are unique in the document
         for value, seen, what in ((eid, seen_eid, "eId"), (wid, seen_wid, "wId")):
             key = f"{id(where)}:{value}" if where is not None else value
             if key in seen:
                 found.append(f"{name}: {what} {value!r} komt dubbel voor")
             seen.add(key)
-        if where is not None:
-            continue
-        parent = next((a for a in node.iterancestors() if a.get("eId") is not None), None)
-        if parent is None or parent.get("eId") in {"body"}:
-            continue  # directly under the Lichaam: no prefix
-        if not eid.startswith(parent.get("eId") + "__"):
-            found.append(f"{name}: eId {eid!r} begint niet met het eId van zijn ouder {parent.get('eId')!r}")
+        if where is None:
+            found += _prefix_problems(node, name, eid)
+    return found
+
+
+def _identifier_form_problems(name: str, eid: str, wid: str | None) -> list[str]:
+    """The form of one element's eId and wId; the fixed ones (``UNIQUE``) as they are given."""
+    found: list[str] = []
+    if not _EID.match(eid):
+        found.append(f"{name}: eId {eid!r} heeft niet de vorm [voorvoegsel__]onderdeel[_nummer]")
+    if eid in UNIQUE:
+        if UNIQUE[eid] != name or wid != eid:
+            found.append(f"{name}: eId {eid!r} hoort bij {UNIQUE[eid]}, met een gelijke wId")
+    elif wid is None or not wid.startswith(WID_PREFIX + "__") or not _EID.match(wid[len(WID_PREFIX) + 2:]):
+        found.append(f"{name}: wId {wid!r} heeft niet de vorm {WID_PREFIX}__<pad>")
+    return found
+
+
+def _prefix_problems(node: etree._Element, name: str, eid: str) -> list[str]:
+    """An eId begins with its parent's eId (not directly under the Lichaam)."""
+    parent = next((a for a in node.iterancestors() if a.get("eId") is not None), None)
+    if parent is None or parent.get("eId") in {"body"}:
+        return []  # directly under the Lichaam: no prefix
+    if not eid.startswith(parent.get("eId") + "__"):
+        return [f"{name}: eId {eid!r} begint niet met het eId van zijn ouder {parent.get('eId')!r}"]
+    return []
+
+
+def _shown(number: etree._Element) -> str:
+    """A number as it reads after the change."""
+    new = number.find(_Q + "NieuweTekst")
+    return new.xpath("string()") if new is not None else number.xpath("string()")
+
+
+def _list_problems(root: etree._Element) -> list[str]:
+    """The numbers of list items: their form, one on each item of an explicit list, running on."""
+    found: list[str] = []
     for number in root.iter(_Q + "LiNummer"):
-        if not _LI_NUMBER.match(shown(number)):
+        if not _LI_NUMBER.match(_shown(number)):
             found.append(f"LiNummer {number.xpath('string()')!r}: verwacht a., 1., 1° of een opsommingsteken")
     for lijst in root.iter(_Q + "Lijst"):
         items = lijst.findall(_Q + "Li")
-        labels = [shown(li.find(_Q + "LiNummer")) if li.find(_Q + "LiNummer") is not None else None for li in items]
+        labels = [_shown(li.find(_Q + "LiNummer")) if li.find(_Q + "LiNummer") is not None else None for li in items]
         if any(label is None for label in labels) and lijst.get("type") == "expliciet":
             found.append(f"Lijst {lijst.get('eId')}: een expliciete lijst heeft bij elk item een LiNummer")
         elif labels and not any(li.get("wijzigactie") for li in items):
             expected = _sequence(labels[0], len(labels))
             if expected is not None and labels != expected:
                 found.append(f"Lijst {lijst.get('eId')}: nummering {labels} loopt niet door ({expected})")
+    return found
+
+
+def _lid_problems(root: etree._Element) -> list[str]:
+    """The numbers of leden: 1., 2., ..."""
+    found: list[str] = []
     for lid_number in root.iter(_Q + "LidNummer"):
-        text = shown(lid_number)
+        text = _shown(lid_number)
         if not _LID_NUMBER.match(text):
             found.append(f"LidNummer {text!r}: verwacht 1., 2., ...")
     return found
@@ -643,6 +670,22 @@ def _scratch(build) -> etree._Element:
     return build(holder)
 
 
+@dataclass(frozen=True)
+class _Indeling:
+    """Where everything stands in one regulation, by id: chapters, articles (chapter, paragraph), paragraphs
+    (chapter, paragraph)."""
+
+    chapters: dict
+    places: dict
+    paragraphs: dict
+
+    @classmethod
+    def of(cls, regeling) -> _Indeling:
+        return cls({h.id: h for h in regeling.hoofdstukken},
+                   {a.id: (a.hoofdstuk, a.paragraaf) for a in regeling.artikelen()},
+                   {p.id: (h.id, p) for h in regeling.hoofdstukken for p in h.paragrafen})
+
+
 @dataclass
 class Mutatie:
     """The ``RegelingMutatie`` from the regulation in force to the new one, by id."""
@@ -655,56 +698,63 @@ class Mutatie:
         return writer.plan.ids[key].wid
 
     def run(self) -> None:
-        old, new = self.old.regeling, self.new.regeling
-        old_chapters = {h.id: h for h in old.hoofdstukken}
-        new_chapters = {h.id: h for h in new.hoofdstukken}
-        old_places = {a.id: (a.hoofdstuk, a.paragraaf) for a in old.artikelen()}
-        new_places = {a.id: (a.hoofdstuk, a.paragraaf) for a in new.artikelen()}
-        old_paragraphs = {p.id: (h.id, p) for h in old.hoofdstukken for p in h.paragrafen}
-        new_paragraphs = {p.id: (h.id, p) for h in new.hoofdstukken for p in h.paragrafen}
-        # what goes: chapters, paragraphs, articles (also those that move: they come back where they go)
-        for h in old.hoofdstukken:
-            if h.id not in new_chapters:
-                self.verwijder(self.wid(self.old, h.id), lambda p, h=h: self.old.hoofdstuk(p, h))
-        for key, (chapter, p) in old_paragraphs.items():
-            if chapter in new_chapters and new_paragraphs.get(key, (None,))[0] != chapter:
-                self.verwijder(self.wid(self.old, key), lambda parent, p=p: self.old.paragraaf(parent, p))
-        for a in old.artikelen():
-            place = old_places[a.id]
-            container_stays = place[0] in new_chapters and (place[1] is None or
-                                                            new_paragraphs.get(place[1], (None,))[0] == place[0])
-            if container_stays and new_places.get(a.id) != place:
-                self.verwijder(self.wid(self.old, a.id), lambda parent, a=a: self.old.artikel(parent, a))
+        old, new = _Indeling.of(self.old.regeling), _Indeling.of(self.new.regeling)
+        self.gaan(old, new)
         # what comes or changes, in the order of the new text
         previous_chapter = None
-        for h in new.hoofdstukken:
-            if h.id not in old_chapters:
-                self.voeg_toe(previous_chapter, next((c.id for c in new.hoofdstukken[new.hoofdstukken.index(h):]
-                                                      if c.id in old_chapters), None),
-                              lambda parent, h=h: self.new.hoofdstuk(parent, h))
-            elif not self.anchored(h.artikelen, old_places, (h.id, None)):
-                self.vervang(h.id, lambda parent, h=h: self.new.hoofdstuk(parent, h))
-            else:
-                self.kop(h.id, old_chapters[h.id], h)
-                self.container(h.artikelen, old_places, (h.id, None))
-                previous_paragraph = None
-                for p in h.paragrafen:
-                    known = old_paragraphs.get(p.id)
-                    if known is None or known[0] != h.id:
-                        later = [q.id for q in h.paragrafen[h.paragrafen.index(p):]
-                                 if old_paragraphs.get(q.id, (None,))[0] == h.id]
-                        if previous_paragraph is None and not later:
-                            self.vervang(h.id, lambda parent, h=h: self.new.hoofdstuk(parent, h))
-                            break  # the chapter's paragraphs were all new: the chapter is replaced
-                        self.voeg_toe(previous_paragraph, later[0] if later else None,
-                                      lambda parent, p=p: self.new.paragraaf(parent, p))
-                    elif not self.anchored(p.artikelen, old_places, (h.id, p.id)):
-                        self.vervang(p.id, lambda parent, p=p: self.new.paragraaf(parent, p))
-                    else:
-                        self.kop(p.id, known[1], p)
-                        self.container(p.artikelen, old_places, (h.id, p.id))
-                    previous_paragraph = p.id
+        for h in self.new.regeling.hoofdstukken:
+            self.hoofdstuk(h, previous_chapter, old)
             previous_chapter = h.id
+
+    def gaan(self, old: _Indeling, new: _Indeling) -> None:
+        """What goes: chapters, paragraphs, articles (also those that move: they come back where they go)."""
+        for h in self.old.regeling.hoofdstukken:
+            if h.id not in new.chapters:
+                self.verwijder(self.wid(self.old, h.id), lambda p, h=h: self.old.hoofdstuk(p, h))
+        for key, (chapter, p) in old.paragraphs.items():
+            if chapter in new.chapters and new.paragraphs.get(key, (None,))[0] != chapter:
+                self.verwijder(self.wid(self.old, key), lambda parent, p=p: self.old.paragraaf(parent, p))
+        for a in self.old.regeling.artikelen():
+            place = old.places[a.id]
+            container_stays = place[0] in new.chapters and (place[1] is None or
+                                                            new.paragraphs.get(place[1], (None,))[0] == place[0])
+            if container_stays and new.places.get(a.id) != place:
+                self.verwijder(self.wid(self.old, a.id), lambda parent, a=a: self.old.artikel(parent, a))
+
+    def hoofdstuk(self, h, previous_chapter: str | None, old: _Indeling) -> None:
+        """A chapter of the new text: inserted after the one before it, replaced, or changed in its parts."""
+        chapters = self.new.regeling.hoofdstukken
+        if h.id not in old.chapters:
+            self.voeg_toe(previous_chapter, next((c.id for c in chapters[chapters.index(h):] if c.id in old.chapters),
+                                                 None),
+                          lambda parent, h=h: self.new.hoofdstuk(parent, h))
+        elif not self.anchored(h.artikelen, old.places, (h.id, None)):
+            self.vervang(h.id, lambda parent, h=h: self.new.hoofdstuk(parent, h))
+        else:
+            self.kop(h.id, old.chapters[h.id], h)
+            self.container(h.artikelen, old.places, (h.id, None))
+            self.paragrafen(h, old)
+
+    def paragrafen(self, h, old: _Indeling) -> None:
+        """The paragraphs of a chapter that stays: inserted, replaced or changed; the chapter is replaced
+        when all of them are new."""
+        previous_paragraph = None
+        for p in h.paragrafen:
+            known = old.paragraphs.get(p.id)
+            if known is None or known[0] != h.id:
+                later = [q.id for q in h.paragrafen[h.paragrafen.index(p):]
+                         if old.paragraphs.get(q.id, (None,))[0] == h.id]
+                if previous_paragraph is None and not later:
+                    self.vervang(h.id, lambda parent, h=h: self.new.hoofdstuk(parent, h))
+                    return  # the chapter's paragraphs were all new: the chapter is replaced
+                self.voeg_toe(previous_paragraph, later[0] if later else None,
+                              lambda parent, p=p: self.new.paragraaf(parent, p))
+            elif not self.anchored(p.artikelen, old.places, (h.id, p.id)):
+                self.vervang(p.id, lambda parent, p=p: self.new.paragraaf(parent, p))
+            else:
+                self.kop(p.id, known[1], p)
+                self.container(p.artikelen, old.places, (h.id, p.id))
+            previous_paragraph = p.id
 
     @staticmethod
     def anchored(articles, old_places, place) -> bool:
