@@ -21,12 +21,8 @@ renamed to its final name. An existing folder is never touched.
 from __future__ import annotations
 
 import datetime
-import errno
 import json
-import os
 import re
-import shutil
-import secrets
 import unicodedata
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -36,6 +32,7 @@ import yaml
 from . import rechtsvormen
 from .errors import SamenwerkingError
 from .formatting import datum, opsomming
+from .output import new_folder
 from .paths import PACKAGE_TEMPLATES, slug
 
 #: The legal forms, in the order the help text shows them: the legal-form table.
@@ -328,43 +325,9 @@ def create(naam: str, vorm: str = DEFAULT_FORM, gemeenten: list[str] | None = No
         raise NieuwError(f"{parent} is geen map")
     files = render_files(naam, vorm, gemeenten, vandaag or datetime.date.today(), " ".join(str(target).split()))
 
-    try:
-        parent.mkdir(parents=True, exist_ok=True)
-        temporary = _temporary_folder(parent, target.name)
-    except OSError as error:
-        raise SamenwerkingError(f"kan niet schrijven in {parent}: {error.strerror}; er is niets geschreven") from None
-    try:
-        try:
-            for name in FILES:
-                (temporary / name).write_text(files[name], encoding="utf-8", newline="\n")
-        except OSError as error:
-            raise SamenwerkingError(f"kan niet schrijven in {parent}: {error.strerror}; er is niets geschreven") from None
-        documents = _check(temporary, target)
-        # One rename makes the folder appear complete. POSIX rename would replace an *empty*
-        # folder made in the meantime, so look once more; a non-empty one makes rename fail.
-        if target.exists() or target.is_symlink():
-            raise NieuwError(f"de map {target} bestaat al; er is niets geschreven")
-        try:
-            os.rename(temporary, target)
-        except OSError as error:
-            if error.errno in (errno.EEXIST, errno.ENOTEMPTY, errno.EISDIR):
-                raise NieuwError(f"de map {target} bestaat al; er is niets geschreven") from None
-            raise SamenwerkingError(f"kan de map {target} niet maken: {error.strerror}; er is niets geschreven") from None
-    except BaseException:
-        shutil.rmtree(temporary, ignore_errors=True)
-        raise
+    documents = new_folder(target, {name: files[name] for name in FILES}, lambda folder: _check(folder, target),
+                           lambda: NieuwError(f"de map {target} bestaat al; er is niets geschreven"))
     return Created(target, list(FILES), documents)
-
-
-def _temporary_folder(parent: Path, name: str) -> Path:
-    """A new hidden folder next to the target, with the usual permissions (umask), not 0700."""
-    while True:
-        candidate = parent / f".{name}.{secrets.token_hex(4)}.nieuw"
-        try:
-            candidate.mkdir()
-            return candidate
-        except FileExistsError:  # pragma: no cover - 32 random bits
-            continue
 
 
 def _check(folder: Path, target: Path) -> list[str]:

@@ -19,12 +19,18 @@ from __future__ import annotations
 import glob
 import hashlib
 import json
+import errno
 import os
+import secrets
+import shutil
 import tempfile
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import Callable, TypeVar
 
 from .errors import EnvironmentProblem, OutputConflict, environment_message
+
+T = TypeVar("T")
 
 MANIFEST = "manifest.json"
 JOURNAL = ".manifest-onderweg.json"
@@ -201,3 +207,52 @@ def _stage_all(folder: Path, conflicts: list[Path], to_write: list[Output]) -> l
                 os.unlink(temporary)
         raise
     return staged
+
+
+def new_folder(target: Path, files: dict[str, str], check: Callable[[Path], T],
+               exists: Callable[[], Exception]) -> T:
+    """Write ``files`` (name → text) as the new folder ``target``, all or nothing.
+
+    They are written into a hidden folder beside the target, ``check`` reads them there (and may
+    raise: nothing is left), and one rename makes the folder appear complete. An existing target
+    is never overwritten: ``exists()`` is raised, also when one appears in the meantime (POSIX
+    rename would replace an *empty* folder, so it is looked for once more first). The machine
+    refusing is an :class:`EnvironmentProblem` in Dutch.
+    """
+    parent = target.parent
+    try:
+        parent.mkdir(parents=True, exist_ok=True)
+        temporary = _temporary_folder(parent, target.name)
+    except OSError as error:
+        raise EnvironmentProblem(environment_message(error) + "; er is niets geschreven") from None
+    try:
+        try:
+            for name, text in files.items():
+                (temporary / name).write_text(text, encoding="utf-8", newline="\n")
+        except OSError as error:
+            raise EnvironmentProblem(environment_message(error) + "; er is niets geschreven") from None
+        result = check(temporary)
+        if target.exists() or target.is_symlink():
+            raise exists()
+        try:
+            os.rename(temporary, target)
+        except OSError as error:
+            if error.errno in (errno.EEXIST, errno.ENOTEMPTY, errno.EISDIR):
+                raise exists() from None
+            raise EnvironmentProblem(environment_message(error, f"kan de map {target} niet maken")
+                                     + "; er is niets geschreven") from None
+    except BaseException:
+        shutil.rmtree(temporary, ignore_errors=True)
+        raise
+    return result
+
+
+def _temporary_folder(parent: Path, name: str) -> Path:
+    """A new hidden folder next to the target, with the usual permissions (umask), not 0700."""
+    while True:
+        candidate = parent / f".{name}.{secrets.token_hex(4)}.nieuw"
+        try:
+            candidate.mkdir()
+            return candidate
+        except FileExistsError:  # pragma: no cover - 32 random bits
+            continue

@@ -14,13 +14,12 @@ An existing folder is never overwritten. See docs/importeer.md.
 
 from __future__ import annotations
 
-import os
-import shutil
 import time
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from ..errors import ContentError, SamenwerkingError, display_path
+from ..errors import ContentError, display_path, environment_message
+from ..output import new_folder
 from ..paths import slug
 from .bron import ImportFout, fout
 from .verwijzingen import Onopgelost
@@ -48,7 +47,8 @@ def lees(bestand: Path, naam: str | None = None):
     except IsADirectoryError:
         raise fout(bestand, None, None, "dit is een map, geen bestand") from None
     except OSError as error:
-        raise fout(bestand, None, None, f"kan het bestand niet lezen ({error.strerror})") from None
+        error.filename = None  # fout() names the file already
+        raise fout(bestand, None, None, environment_message(error, "kan het bestand niet lezen")) from None
     kind = bron.soort(bestand, data)
     if kind == "docx":
         from . import docx
@@ -76,27 +76,9 @@ def importeer(bestand: Path, map: Path | None = None, naam: str | None = None,
     if target.exists() or target.is_symlink():
         raise ImportFout(f"de map {target} bestaat al en wordt nooit overschreven; er is niets geschreven. Geef "
                          "een andere --map of --naam")
-    parent = target.parent
-    try:
-        parent.mkdir(parents=True, exist_ok=True)
-        from ..nieuw import _temporary_folder
-
-        temporary = _temporary_folder(parent, target.name)
-    except OSError as error:
-        raise SamenwerkingError(f"kan niet schrijven in {parent}: {error.strerror}; er is niets geschreven") from None
-    try:
-        for name, text in inhoud.bestanden.items():
-            (temporary / name).write_text(text, encoding="utf-8", newline="\n")
-        opgaven, gemeenten = _controle(temporary, target)
-        if target.exists() or target.is_symlink():
-            raise ImportFout(f"de map {target} bestaat al en wordt nooit overschreven; er is niets geschreven")
-        try:
-            os.rename(temporary, target)
-        except OSError as error:
-            raise ImportFout(f"kan de map {target} niet maken: {error.strerror}; er is niets geschreven") from None
-    except BaseException:
-        shutil.rmtree(temporary, ignore_errors=True)
-        raise
+    opgaven, gemeenten = new_folder(
+        target, inhoud.bestanden, lambda folder: _controle(folder, target),
+        lambda: ImportFout(f"de map {target} bestaat al en wordt nooit overschreven; er is niets geschreven"))
     return Resultaat(target, inhoud.naam, kind, inhoud.artikelen, gemeenten, opgaven, inhoud.onopgelost,
                      inhoud.opmerkingen, time.perf_counter() - started)
 
