@@ -14,6 +14,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from ..regeling.numbering import Nummer, letter
+from ..regeling.tekst import artikelen_in
 from .bron import Regel, fout
 
 
@@ -92,12 +93,7 @@ class Regeling:
     opmerkingen: list[str] = field(default_factory=list)
 
     def artikelen(self) -> list[Artikel]:
-        result: list[Artikel] = []
-        for hoofdstuk in self.hoofdstukken:
-            result.extend(hoofdstuk.artikelen)
-            for paragraaf in hoofdstuk.paragrafen:
-                result.extend(paragraaf.artikelen)
-        return result
+        return artikelen_in(self.hoofdstukken)
 
 
 class Opbouw:

@@ -197,6 +197,17 @@ class Ondertekening:
     ondertekenaars: list[tuple[str, str]]
 
 
+def artikelen_in(hoofdstukken: list) -> list:
+    """The articles of chapters in the order of the text: directly under each chapter, then in its
+    paragraphs (a regulation as derived here, or as read by ``importeer``)."""
+    result: list = []
+    for hoofdstuk in hoofdstukken:
+        result.extend(hoofdstuk.artikelen)
+        for paragraaf in hoofdstuk.paragrafen:
+            result.extend(paragraaf.artikelen)
+    return result
+
+
 @dataclass
 class RegelingTekst:
     vorm: str
@@ -224,12 +235,7 @@ class RegelingTekst:
         return self.absolute.get(target)
 
     def artikelen(self) -> list[Artikel]:
-        result: list[Artikel] = []
-        for hoofdstuk in self.hoofdstukken:
-            result.extend(hoofdstuk.artikelen)
-            for paragraaf in hoofdstuk.paragrafen:
-                result.extend(paragraaf.artikelen)
-        return result
+        return artikelen_in(self.hoofdstukken)
 
     def artikel(self, key: str) -> Artikel | None:
         return next((a for a in self.artikelen() if a.id == key), None)
