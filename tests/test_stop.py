@@ -6,7 +6,6 @@ the tests that need it are skipped.
 
 from __future__ import annotations
 
-import copy
 import os
 import re
 import shutil
@@ -22,7 +21,7 @@ from generator.errors import BuildError
 from generator.formatting import rangtelwoord
 from generator.wijziging.maak import wijziging
 from generator.writers import stop
-from test_wijziging import _articles, _change_regulation, _freeze, _git
+from test_wijziging import amendment_repository
 from wordxml import body_of, regulation_text
 from wordxml import paragraphs as all_paragraphs
 
@@ -177,30 +176,7 @@ def test_rules_the_schema_does_not_check_are_checked():
 def amendments(tmp_path_factory):
     """The amendment of tests/test_wijziging.py (one article changed, one inserted, one removed, one
     moved) from a temporary git repository, as STOP XML and DOCX, numbers frozen and continuous."""
-    root = tmp_path_factory.mktemp("stop-repo")
-    folder = root / "content" / "drechtsteden"
-    shutil.copytree(CONTENT / "drechtsteden", folder)
-    _git(root, "init", "-q")
-    _git(root, "config", "user.email", "test@example.org")
-    _git(root, "config", "user.name", "Test")
-
-    def commit(tag: str) -> None:
-        _git(root, "add", "-A")
-        _git(root, "commit", "-qm", tag)
-        _git(root, "tag", tag)
-
-    commit("v-oud")
-    file = folder / "regeling.yaml"
-    original = yaml.safe_load(file.read_text(encoding="utf-8"))
-    adopted = {a["id"]: str(n) for n, a in enumerate(
-        (a for h in original["regeling"]["hoofdstukken"] for a in _articles(h)), start=1)}
-    data = copy.deepcopy(original)
-    _change_regulation(data["regeling"])
-    file.write_text(yaml.safe_dump(data, allow_unicode=True, sort_keys=False, width=100), encoding="utf-8")
-    commit("v-doorlopend")
-    _freeze(data["regeling"], adopted)
-    file.write_text(yaml.safe_dump(data, allow_unicode=True, sort_keys=False, width=100), encoding="utf-8")
-    commit("v-vast")
+    folder = amendment_repository(tmp_path_factory.mktemp("stop-repo"))
     made = {}
     out = tmp_path_factory.mktemp("stop-wijziging")
     made["vast"] = wijziging(folder, "v-oud", "v-vast", out / "vast", ("docx", "stop"))

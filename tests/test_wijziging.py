@@ -76,21 +76,19 @@ def _freeze(regeling: dict, adopted: dict[str, str]) -> None:
                 artikel["nummer"] = adopted[artikel["id"]]
 
 
-@pytest.fixture(scope="module")
-def repo(tmp_path_factory) -> dict:
-    """The repository, and the ordinary regulation (DOCX) built at each revision."""
-    root = tmp_path_factory.mktemp("repo")
+def amendment_repository(root: Path, before_commit=lambda tag: None) -> Path:
+    """A git repository with the Drechtsteden example committed three times: as adopted (tag
+    ``v-oud``), with the regulation changed and numbered through (``v-doorlopend``), and the same
+    with the adopted numbers frozen (``v-vast``). ``before_commit(tag)`` runs before each commit.
+    Returns the content folder."""
     folder = root / "content" / "drechtsteden"
     shutil.copytree(CONTENT / "drechtsteden", folder)
     _git(root, "init", "-q")
     _git(root, "config", "user.email", "test@example.org")
     _git(root, "config", "user.name", "Test")
-    built = {}
 
     def commit(tag: str) -> None:
-        out = root.parent / f"gr-{root.name}-{tag}"
-        built[tag] = build(folder, out, ("docx",), documents=["gemeenschappelijke-regeling"]).folder \
-            / "gemeenschappelijke-regeling.docx"
+        before_commit(tag)
         _git(root, "add", "-A")
         _git(root, "commit", "-qm", tag)
         _git(root, "tag", tag)
@@ -107,6 +105,21 @@ def repo(tmp_path_factory) -> dict:
     _freeze(data["regeling"], adopted)
     file.write_text(yaml.safe_dump(data, allow_unicode=True, sort_keys=False, width=100), encoding="utf-8")
     commit("v-vast")
+    return folder
+
+
+@pytest.fixture(scope="module")
+def repo(tmp_path_factory) -> dict:
+    """The repository, and the ordinary regulation (DOCX) built at each revision."""
+    root = tmp_path_factory.mktemp("repo")
+    built = {}
+
+    def build_regulation(tag: str) -> None:
+        out = root.parent / f"gr-{root.name}-{tag}"
+        built[tag] = build(root / "content" / "drechtsteden", out, ("docx",),
+                           documents=["gemeenschappelijke-regeling"]).folder / "gemeenschappelijke-regeling.docx"
+
+    folder = amendment_repository(root, build_regulation)
     return {"root": root, "folder": folder, "built": built}
 
 
