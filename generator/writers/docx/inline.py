@@ -114,6 +114,11 @@ class InlineWriter:
 
     def inline_of(self, element: Any, fmt: Format) -> Inline:
         inline = Inline()
+        self.inline_contents(element, fmt, inline)
+        return inline
+
+    def inline_contents(self, element: Any, fmt: Format, inline: Inline) -> None:
+        """The text and inline children of ``element``, in order (comments skipped)."""
         if element.text:
             inline.text(element.text, fmt)
         for child in element:
@@ -122,7 +127,6 @@ class InlineWriter:
             self.inline(child, fmt, inline)
             if child.tail:
                 inline.text(child.tail, fmt)
-        return inline
 
     def inline(self, element: Any, fmt: Format, inline: Inline) -> None:
         tag = element.tag
@@ -147,14 +151,7 @@ class InlineWriter:
         cls = classes(element)
         if tag == "span":
             new = replace(new, **class_format(cls & {"klein"}))
-        if element.text:
-            inline.text(element.text, new)
-        for child in element:
-            if not isinstance(child.tag, str):
-                continue
-            self.inline(child, new, inline)
-            if child.tail:
-                inline.text(child.tail, new)
+        self.inline_contents(element, new, inline)
         if tag == "span" and "nummer" in cls:
             inline.add(Tab(fmt))
 
