@@ -94,13 +94,24 @@ class _Renderer:
 
 _renderer: _Renderer | None = None
 
+#: Converted texts without references, per process: the raadsvoorstellen of every gemeente and
+#: round share most of their texts, and Python-Markdown is the slow part of rendering them.
+_CONVERTED: dict[str, str] = {}
+
 
 def to_html(text: str, resolver: Resolver | None = None) -> Markup:
     """Markdown → HTML (block level: paragraphs, lists, tables)."""
     global _renderer
     if _renderer is None:
         _renderer = _Renderer()
-    return Markup(_renderer.convert(text, resolver))
+    if "[[" in text:  # references: the result depends on the resolver
+        return Markup(_renderer.convert(text, resolver))
+    html = _CONVERTED.get(text)
+    if html is None:
+        if len(_CONVERTED) >= 4096:
+            _CONVERTED.clear()
+        html = _CONVERTED[text] = _renderer.convert(text, None)
+    return Markup(html)
 
 
 def to_inline_html(text: str, resolver: Resolver | None = None) -> Markup:
