@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import re
-import weakref
 from dataclasses import dataclass, replace
 from typing import Any
 
@@ -110,6 +109,7 @@ class InlineWriter:
     """Mixin of DocxWriter: inline elements → runs (pictures: ``DocxWriter.picture``)."""
 
     doc: Any
+    template: Any
     _next_change: int
 
     def inline_of(self, element: Any, fmt: Format) -> Inline:
@@ -172,7 +172,7 @@ class InlineWriter:
                 self.hyperlink(paragraph, piece.text, piece.fmt)
             else:
                 run = paragraph.add_run(piece.text)
-                format_run(run, piece.fmt)
+                format_run(run, piece.fmt, self.template)
                 self.track(run._r, piece.fmt.change)
 
     def change_element(self, change: str) -> Any:
@@ -207,31 +207,20 @@ class InlineWriter:
         link = OxmlElement("w:hyperlink")
         link.set(qn("r:id"), rel_id)
         run = paragraph.add_run(text)
-        format_run(run, fmt)
+        format_run(run, fmt, self.template)
         paragraph._p.remove(run._r)
         link.append(run._r)
         paragraph._p.append(link)
         self.track(run._r, fmt.change)
 
 
-_CHAR_STYLE_IDS: "weakref.WeakKeyDictionary[Any, dict[str, str | None]]" = weakref.WeakKeyDictionary()
-
-
-def char_style(run: Any, name: str) -> None:
-    """Give a run a character style of the house style's template, its id looked up once per document."""
-    ids = _CHAR_STYLE_IDS.setdefault(run.part, {})
-    if name not in ids:
-        ids[name] = run.part.get_style_id(name, WD_STYLE_TYPE.CHARACTER)
-    run._r.style = ids[name]
-
-
-def format_run(run: Any, fmt: Format) -> None:
+def format_run(run: Any, fmt: Format, template: Any) -> None:
     """Bold, italic and the like directly; everything with a font, size or colour by a
     character style of the template (Code, Klein, Hyperlink)."""
     style = CHARACTER_STYLES["a"] if fmt.href else (
         CHARACTER_STYLES["code"] if fmt.mono else (CHARACTER_STYLES["small"] if fmt.small else None))
-    if style:
-        char_style(run, style)
+    if style:  # a character style of the house style's template
+        run._r.style = template.style_id(style, WD_STYLE_TYPE.CHARACTER)
     if fmt.bold:
         run.bold = True
     if fmt.italic:

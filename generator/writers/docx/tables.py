@@ -6,6 +6,7 @@ import re
 from dataclasses import replace
 from typing import Any
 
+from docx.enum.style import WD_STYLE_TYPE
 from docx.enum.table import WD_CELL_VERTICAL_ALIGNMENT, WD_TABLE_ALIGNMENT
 from docx.enum.text import WD_BREAK
 from docx.oxml import OxmlElement
@@ -40,7 +41,8 @@ class TableWriter:
         table = sink.table(len(rows), columns)
         cls = classes(element)
         borderless = bool(cls & {"ondertekening", "kopblok"})
-        table.style = self.style("Normal Table" if borderless and "Normal Table" in self._styles else ELEMENTS["table"].style)
+        style = "Normal Table" if borderless and "Normal Table" in self.template.style_names else ELEMENTS["table"].style
+        table._tbl.tblStyle_val = self.template.style_id(style, WD_STYLE_TYPE.TABLE)
         table.alignment = WD_TABLE_ALIGNMENT.LEFT
         small = class_format(cls & {"klein"})
         placed: list[tuple[Any, int, int]] = []  # (cell, first column, span)
@@ -61,7 +63,7 @@ class TableWriter:
                     row_cells = table.rows[r].cells
                 cell_cls = classes(cell_element)
                 fmt = replace(ctx.fmt, **{**ELEMENTS[cell_element.tag].fmt, **class_format(cell_cls & {"totaal"}), **small})
-                self.mixed(cell_element, Sink(cell, cell.paragraphs[0]),
+                self.mixed(cell_element, Sink(cell, self.template, cell.paragraphs[0]),
                            Context(style="Normal", align=cell_alignment(cell_cls), fmt=fmt))
                 placed.append((cell, c, span))
                 c += span

@@ -7,7 +7,6 @@ from __future__ import annotations
 
 import io
 import re
-import weakref
 from dataclasses import dataclass, replace
 from typing import Any
 
@@ -25,7 +24,7 @@ from .contents import add_bookmark, write_contents
 from .mapping import CLASSES, ELEMENTS, alignment, class_format, paragraph_style
 from .numbering import Numbering, check_depth, list_kind, number_paragraph
 from .page import header_footer
-from .styles import NUMBER_INDENT, NUMBERED_STYLES, open_template
+from .styles import NUMBER_INDENT, NUMBERED_STYLES, Template, template
 from .tables import TEXT_WIDTH, TableWriter
 
 
@@ -41,34 +40,21 @@ class Context:
     indent: int = 0  # extra indentation steps (quoted text, class citaat)
 
 
-_STYLE_IDS: "weakref.WeakKeyDictionary[Any, dict[str, str | None]]" = weakref.WeakKeyDictionary()
-
-
-def set_style(paragraph: Any, name: str) -> None:
-    """``paragraph.style = name``, looking the style id up once per document.
-
-    python-docx resolves the name on every assignment by scanning all styles,
-    which made documents with large tables slow; the result is the same.
-    """
-    ids = _STYLE_IDS.setdefault(paragraph.part, {})
-    if name not in ids:
-        ids[name] = paragraph.part.get_style_id(name, WD_STYLE_TYPE.PARAGRAPH)
-    paragraph._p.style = ids[name]
-
-
 class Sink:
     """Where paragraphs and tables go: the document body or a table cell."""
 
-    def __init__(self, container: Any, fresh_paragraph: Any = None):
+    def __init__(self, container: Any, template: Template, fresh_paragraph: Any = None):
         self.container = container
+        self.template = template
         self.fresh = fresh_paragraph
 
     def paragraph(self, style: str) -> Any:
+        """A new paragraph in the Word style named ``style`` (its id looked up once per template)."""
         if self.fresh is not None:
             paragraph, self.fresh = self.fresh, None
         else:
             paragraph = self.container.add_paragraph()
-        set_style(paragraph, style)
+        paragraph._p.style = self.template.style_id(style, WD_STYLE_TYPE.PARAGRAPH)
         return paragraph
 
     def table(self, rows: int, cols: int) -> Any:
@@ -80,17 +66,13 @@ class Sink:
 class DocxWriter(InlineWriter, TableWriter):
     def __init__(self, doc: RenderedDocument):
         self.doc = doc
-        self.document = open_template(doc.docx_template)
+        self.template = template(doc.docx_template)
+        self.document = self.template.new_document()
         self.numbering = Numbering(self.document)
         self._page_break_pending = False
         self._next_change = 1  # w:id of tracked changes, in document order
-        self._styles = {style.name: style for style in self.document.styles}
         self._has_contents = any("inhoud" in classes(nav) for nav in doc.tree.iter("nav"))
         self._bookmarks = 0
-
-    def style(self, name: str) -> Any:
-        """A style object by name, looked up once (python-docx scans all styles per lookup)."""
-        return self._styles[name]
 
     def write(self) -> bytes:
         header_footer(self.document, self.doc)
@@ -98,7 +80,7 @@ class DocxWriter(InlineWriter, TableWriter):
         body = self.doc.tree.find("body")
         if body is None:
             raise BuildError(f"document {self.doc.name}: <body> ontbreekt")
-        self.mixed(body, Sink(self.document), Context())
+        self.mixed(body, Sink(self.document, self.template), Context())
         packaging.set_properties(self.document, self.doc)
         return packaging.save(self.document, self.doc.date)
 
