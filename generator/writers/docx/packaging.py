@@ -8,6 +8,7 @@ import zipfile
 from typing import Any
 
 from docx.opc.constants import RELATIONSHIP_TYPE as RT
+from docx.opc.pkgwriter import PackageWriter
 
 from ...document import RenderedDocument
 
@@ -38,23 +39,47 @@ def set_properties(document: Any, doc: RenderedDocument) -> None:
     props.modified = moment
 
 
+class _ReproducibleZip:
+    """A zip with fixed timestamps and attributes, so equal content gives equal bytes; has the
+    ``write(pack_uri, blob)`` of python-docx's package writer, so parts go in compressed once."""
+
+    def __init__(self, date: datetime.date):
+        self.stamp = (max(date.year, 1980), date.month, date.day, 0, 0, 0)
+        self.output = io.BytesIO()
+        self.zip = zipfile.ZipFile(self.output, "w", zipfile.ZIP_DEFLATED)
+
+    def add(self, name: str, content: bytes) -> None:
+        item = zipfile.ZipInfo(name, date_time=self.stamp)
+        item.compress_type = zipfile.ZIP_DEFLATED
+        item.create_system = 0
+        item.external_attr = 0
+        self.zip.writestr(item, content, compress_type=zipfile.ZIP_DEFLATED, compresslevel=6)
+
+    def write(self, pack_uri: Any, blob: bytes) -> None:
+        self.add(pack_uri.membername, blob)
+
+    def close(self) -> bytes:
+        self.zip.close()
+        return self.output.getvalue()
+
+
 def save(document: Any, date: datetime.date) -> bytes:
-    buffer = io.BytesIO()
-    document.save(buffer)
-    return normalize_zip(buffer.getvalue(), date)
+    """The document as a reproducible zip: python-docx's parts and order (``Package.save``), written once."""
+    package = document.part.package
+    parts = package.parts
+    for part in parts:
+        part.before_marshal()
+    target = _ReproducibleZip(date)
+    PackageWriter._write_content_types_stream(target, parts)
+    PackageWriter._write_pkg_rels(target, package.rels)
+    PackageWriter._write_parts(target, parts)
+    return target.close()
 
 
 def normalize_zip(data: bytes, date: datetime.date) -> bytes:
     """Rewrite a zip with fixed timestamps and attributes, so equal content gives equal bytes."""
-    stamp = (max(date.year, 1980), date.month, date.day, 0, 0, 0)
     source = zipfile.ZipFile(io.BytesIO(data))
-    output = io.BytesIO()
-    with zipfile.ZipFile(output, "w", zipfile.ZIP_DEFLATED) as target:
-        for info in source.infolist():
-            item = zipfile.ZipInfo(info.filename, date_time=stamp)
-            item.compress_type = zipfile.ZIP_DEFLATED
-            item.create_system = 0
-            item.external_attr = 0
-            content = source.read(info.filename)
-            target.writestr(item, content, compress_type=zipfile.ZIP_DEFLATED, compresslevel=6)
-    return output.getvalue()
+    target = _ReproducibleZip(date)
+    for info in source.infolist():
+        target.add(info.filename, source.read(info.filename))
+    return target.close()
