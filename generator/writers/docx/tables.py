@@ -63,7 +63,7 @@ class TableWriter:
                     row_cells = table.rows[r].cells
                 cell_cls = classes(cell_element)
                 fmt = replace(ctx.fmt, **{**ELEMENTS[cell_element.tag].fmt, **class_format(cell_cls & {"totaal"}), **small})
-                self.mixed(cell_element, Sink(cell, self.template, cell.paragraphs[0]),
+                self.mixed(cell_element, Sink(cell, self.template, cell._tc.p_lst[0]),
                            Context(style="Normal", align=cell_alignment(cell_cls), fmt=fmt))
                 placed.append((cell, c, span))
                 c += span

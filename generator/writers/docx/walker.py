@@ -14,11 +14,12 @@ from docx.enum.style import WD_STYLE_TYPE
 from docx.enum.text import WD_ALIGN_PARAGRAPH
 from docx.oxml import OxmlElement
 from docx.shared import Cm, Emu
+from docx.text.paragraph import Paragraph
 
 from ...document import BLOCK_TAGS, CONTENTS_LEVELS, RenderedDocument, classes
 from ...errors import BuildError
 from ..assets import asset_bytes
-from . import packaging
+from . import packaging, wordml
 from .inline import CHANGE_TAGS, Break, Format, Inline, InlineWriter, Picture, Text, holds_blocks
 from .contents import add_bookmark, write_contents
 from .mapping import CLASSES, ELEMENTS, alignment, class_format, paragraph_style
@@ -41,21 +42,26 @@ class Context:
 
 
 class Sink:
-    """Where paragraphs and tables go: the document body or a table cell."""
+    """Where paragraphs and tables go: the document body or a table cell (``fresh_paragraph``:
+    the empty w:p a new cell holds, used for its first paragraph)."""
 
     def __init__(self, container: Any, template: Template, fresh_paragraph: Any = None):
         self.container = container
         self.template = template
         self.fresh = fresh_paragraph
+        element = container._element  # w:document or w:tc
+        self._element = element.body if element.tag == wordml.W_DOCUMENT else element
+        self._before = self._element.find(wordml.W_SECTPR)  # the body's section properties stay last
 
     def paragraph(self, style: str) -> Any:
         """A new paragraph in the Word style named ``style`` (its id looked up once per template)."""
+        style_id = self.template.style_id(style, WD_STYLE_TYPE.PARAGRAPH)
         if self.fresh is not None:
-            paragraph, self.fresh = self.fresh, None
+            element, self.fresh = self.fresh, None
+            wordml.style(element, style_id)
         else:
-            paragraph = self.container.add_paragraph()
-        paragraph._p.style = self.template.style_id(style, WD_STYLE_TYPE.PARAGRAPH)
-        return paragraph
+            element = wordml.new_paragraph(self._element, self._before, style_id)
+        return Paragraph(element, self.container)
 
     def table(self, rows: int, cols: int) -> Any:
         table = self.container.add_table(rows, cols)
@@ -122,22 +128,24 @@ class DocxWriter(InlineWriter, TableWriter):
         if ctx.list_kind is not None and not ctx.first_in_item:
             style = "List Continue"
         paragraph = sink.paragraph(style)
+        p = paragraph._p
         if ctx.align is not None:
-            paragraph.alignment = ctx.align
+            wordml.paragraph_property(p, "jc", val=WD_ALIGN_PARAGRAPH.to_xml(ctx.align))
         if ctx.list_kind is not None:
             if ctx.first_in_item:
                 number_paragraph(paragraph, ctx.num_id, ctx.list_level)
             else:
-                paragraph.paragraph_format.left_indent = Cm(0.75 * (ctx.list_level + 1))
+                wordml.paragraph_property(p, "ind", left=wordml.twips(Cm(0.75 * (ctx.list_level + 1))))
         elif ctx.indent:  # quoted text: one step further in than its style (Lid, Onderdeel: their own step)
-            paragraph.paragraph_format.left_indent = NUMBER_INDENT * (NUMBERED_STYLES.get(style, 0) + ctx.indent)
+            wordml.paragraph_property(p, "ind", left=wordml.twips(
+                NUMBER_INDENT * (NUMBERED_STYLES.get(style, 0) + ctx.indent)))
         if self._page_break_pending:
-            paragraph.paragraph_format.page_break_before = True
+            wordml.paragraph_property(p, "pageBreakBefore")
             self._page_break_pending = False
         if ctx.fmt.change:  # the whole paragraph, its mark included, is inserted or deleted
             rpr = OxmlElement("w:rPr")
             rpr.append(self.change_element(ctx.fmt.change))
-            paragraph._p.get_or_add_pPr().append(rpr)
+            p.find(wordml.W_PPR).append(rpr)
         self.runs(paragraph, inline)
         return paragraph
 
@@ -229,7 +237,7 @@ class DocxWriter(InlineWriter, TableWriter):
                 inline = Inline()
                 inline.add(Picture(child))
                 paragraph = self.paragraph(inline, sink, Context(style="Normal", align=WD_ALIGN_PARAGRAPH.CENTER))
-                paragraph.paragraph_format.keep_with_next = True
+                wordml.paragraph_property(paragraph._p, "keepNext")
             elif child.tag == "figcaption":
                 self.paragraph(self.inline_of(child, ctx.fmt), sink, Context(style=ELEMENTS["figcaption"].style))
             else:
