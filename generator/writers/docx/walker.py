@@ -81,7 +81,7 @@ class DocxWriter(InlineWriter, TableWriter):
         self._bookmarks = 0
 
     def write(self) -> bytes:
-        header_footer(self.document, self.doc)
+        header_footer(self.document, self.doc, self.template)
         packaging.drop_thumbnail(self.document)
         body = self.doc.tree.find("body")
         if body is None:
