@@ -8,14 +8,17 @@ template (templates/huisstijl/standaard/sjabloon.docx, made by scripts/maak_sjab
 from __future__ import annotations
 
 import copy
+import functools
 from pathlib import Path
 from typing import Any
 
 from docx import Document
 from docx.opc.package import Unmarshaller
-from docx.opc.part import PartFactory, XmlPart
+from docx.opc.oxml import serialize_part_xml
+from docx.opc.part import Part, PartFactory, XmlPart
 from docx.opc.pkgreader import PackageReader
 from docx.package import Package
+from docx.parts.styles import StylesPart
 from docx.oxml import OxmlElement
 from docx.oxml.ns import qn
 from docx.shared import Cm
@@ -64,8 +67,15 @@ class Template:
     def _part(self, partname: Any, content_type: str, reltype: str, blob: bytes, package: Any) -> Any:
         if partname in self._xml_parts:
             cls, element = self._xml_parts[partname]
+            if element is self.styles_element:
+                return _TemplateStyles(partname, content_type, self, package)
             return cls(partname, content_type, copy.deepcopy(element), package)
         return PartFactory(partname, content_type, reltype, blob, package)
+
+    @functools.cached_property
+    def styles_blob(self) -> bytes:
+        """The styles part as python-docx writes it, serialized once."""
+        return serialize_part_xml(self.styles_element)
 
     def style_id(self, name: str, kind: Any) -> str | None:
         """The id of the style ``name`` of type ``kind`` (None: the default style of that type)."""
@@ -73,6 +83,31 @@ class Template:
         if key not in self._style_ids:
             self._style_ids[key] = self._styles.get_style_id(name, kind)
         return self._style_ids[key]
+
+
+class _TemplateStyles(StylesPart):
+    """A document's styles part: the template's, copied only when something reads or changes it.
+
+    The writer takes style ids from the ``Template`` and changes no style (styles come from
+    the template only), so a document's styles are normally the template's exactly: this part
+    then writes the template's bytes (by far the largest part, ~350 kB), neither copied nor
+    serialized again per document.
+    """
+
+    def __init__(self, partname: Any, content_type: str, template: Template, package: Any):
+        Part.__init__(self, partname, content_type, package=package)
+        self._template = template
+        self._own: Any = None
+
+    @property
+    def _element(self) -> Any:  # python-docx reads the element through this attribute
+        if self._own is None:
+            self._own = copy.deepcopy(self._template.styles_element)
+        return self._own
+
+    @property
+    def blob(self) -> bytes:
+        return self._template.styles_blob if self._own is None else serialize_part_xml(self._own)
 
 
 _TEMPLATES: dict[tuple[Any, ...], Template] = {}

@@ -64,7 +64,12 @@ class Sink:
         return Paragraph(element, self.container)
 
     def table(self, rows: int, cols: int) -> Any:
-        table = self.container.add_table(rows, cols)
+        """A new table (python-docx's), the width of the text or of the cell shared by its columns."""
+        if self._element.tag == wordml.W_BODY:  # Document.add_table without its ``table.style = None``,
+            body = self.container._body  # which reads (and so copies) the template's styles
+            table = body.add_table(rows, cols, self.container._block_width)
+        else:  # a cell: python-docx adds the empty paragraph Word needs after a table in a cell
+            table = self.container.add_table(rows, cols)
         self.fresh = None
         return table
 

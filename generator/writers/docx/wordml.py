@@ -17,7 +17,7 @@ from docx.shared import Emu
 from lxml.etree import SubElement
 
 W_P, W_PPR, W_PSTYLE, W_VAL = qn("w:p"), qn("w:pPr"), qn("w:pStyle"), qn("w:val")
-W_DOCUMENT, W_SECTPR = qn("w:document"), qn("w:sectPr")
+W_DOCUMENT, W_BODY, W_SECTPR = qn("w:document"), qn("w:body"), qn("w:sectPr")
 
 #: The children of w:pPr in the schema's order (CT_PPr); a new one goes before any that follow it.
 _PPR_ORDER = {qn(f"w:{name}"): rank for rank, name in enumerate((
