@@ -58,3 +58,17 @@ def test_a_changed_template_file_is_read_again(tmp_path):
     after = template(path)
     assert after is not before
     assert after.style_id("Heading 1", WD_STYLE_TYPE.PARAGRAPH) == before.style_id("Heading 1", WD_STYLE_TYPE.PARAGRAPH)
+
+
+def test_parts_that_come_back_unchanged_are_deflated_once(monkeypatch):
+    from generator.writers.docx import packaging
+
+    monkeypatch.setattr(packaging, "_DEFLATED", {})
+    _, data = written()
+    kept = set(packaging._DEFLATED)
+    assert template(None).styles_blob in kept  # the template's styles: the same in every document
+    with zipfile.ZipFile(io.BytesIO(data)) as archive:
+        assert archive.read("word/document.xml") not in kept  # the text: new in every document
+        assert archive.testzip() is None  # every entry reads back with its CRC
+    _, again = written()
+    assert again == data and set(packaging._DEFLATED) == kept

@@ -68,7 +68,7 @@ class Template:
         if partname in self._xml_parts:
             cls, element = self._xml_parts[partname]
             if element is self.styles_element:
-                return _TemplateStyles(partname, content_type, self, package)
+                return TemplateStyles(partname, content_type, self, package)
             return cls(partname, content_type, copy.deepcopy(element), package)
         return PartFactory(partname, content_type, reltype, blob, package)
 
@@ -85,7 +85,7 @@ class Template:
         return self._style_ids[key]
 
 
-class _TemplateStyles(StylesPart):
+class TemplateStyles(StylesPart):
     """A document's styles part: the template's, copied only when something reads or changes it.
 
     The writer takes style ids from the ``Template`` and changes no style (styles come from
