@@ -12,8 +12,8 @@ import functools
 from pathlib import Path
 from typing import Any
 
-from docx import Document
 from docx.opc.package import Unmarshaller
+from docx.opc.constants import CONTENT_TYPE as CT
 from docx.opc.oxml import serialize_part_xml
 from docx.opc.part import Part, PartFactory, XmlPart
 from docx.opc.pkgreader import PackageReader
@@ -41,8 +41,13 @@ class Template:
     """
 
     def __init__(self, path: Path | None):
-        source = str(path or STANDARD_TEMPLATE)
-        prepared = Document(source)
+        self._reader = PackageReader.from_file(str(path or STANDARD_TEMPLATE))  # the zip, read once
+        package = Package()
+        Unmarshaller.unmarshal(self._reader, package, PartFactory)
+        main = package.main_document_part
+        if main.content_type != CT.WML_DOCUMENT_MAIN:  # as python-docx's Document() checks
+            raise ValueError(f"file '{path or STANDARD_TEMPLATE}' is not a Word file, content type is '{main.content_type}'")
+        prepared = main.document
         body = prepared.element.body
         for child in list(body):
             if child.tag != qn("w:sectPr"):
@@ -50,7 +55,6 @@ class Template:
         set_language(prepared, "nl-NL")
         if path is not None and Path(path).resolve() != STANDARD_TEMPLATE.resolve():
             add_missing_styles(prepared)
-        self._reader = PackageReader.from_file(source)
         self._xml_parts = {part.partname: (type(part), part.element)
                            for part in prepared.part.package.iter_parts() if isinstance(part, XmlPart)}
         self._styles = prepared.styles
