@@ -35,6 +35,11 @@ class Format:
     change: str | None = None  # "ins" or "del": a tracked change
 
 
+def formatted(fmt: Format, changes: dict[str, Any]) -> Format:
+    """``fmt`` with ``changes`` (fields of Format); the same object when there are none."""
+    return replace(fmt, **changes) if changes else fmt
+
+
 @dataclass
 class Text:
     text: str
@@ -98,7 +103,8 @@ class Inline:
         return result
 
     def empty(self) -> bool:
-        return not self.normalized()
+        """Whether nothing is left after ``normalized``: only spaces, no break, tab or picture."""
+        return all(isinstance(piece, Text) and not piece.text.strip(" ") for piece in self.pieces)
 
 
 def holds_blocks(element: Any) -> bool:
@@ -146,12 +152,12 @@ class InlineWriter:
             raise BuildError(
                 f"document {self.doc.name}: de Word-schrijver kent <{tag}> niet (regel {element.sourceline})"
             )
-        new = replace(fmt, **rule.fmt)
+        new = formatted(fmt, rule.fmt)
         if tag == "a" and element.get("href", "").startswith(("http://", "https://", "mailto:")):
             new = replace(new, href=element.get("href"))
         cls = classes(element)
         if tag == "span":
-            new = replace(new, **class_format(cls & {"klein"}))
+            new = formatted(new, class_format(cls & {"klein"}))
         self.inline_contents(element, new, inline)
         if tag == "span" and "nummer" in cls:
             inline.add(Tab(fmt))

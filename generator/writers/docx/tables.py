@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import re
-from dataclasses import replace
 from typing import Any
 
 from docx.enum.style import WD_STYLE_TYPE
@@ -15,6 +14,7 @@ from docx.shared import Cm, Pt
 
 from ...document import classes
 from . import wordml
+from .inline import formatted
 from .mapping import ELEMENTS, cell_alignment, class_format
 
 TEXT_WIDTH = Cm(16)
@@ -66,7 +66,7 @@ class TableWriter:
                     tc = _Cell(tc, table).merge(_Cell(grid[c + span - 1], table))._tc
                     grid[c:c + span] = [tc] * span
                 cell_cls = classes(cell_element)
-                fmt = replace(ctx.fmt, **{**ELEMENTS[cell_element.tag].fmt, **class_format(cell_cls & {"totaal"}), **small})
+                fmt = formatted(ctx.fmt, {**ELEMENTS[cell_element.tag].fmt, **class_format(cell_cls & {"totaal"}), **small})
                 self.mixed(cell_element, Sink(_Cell(tc, table), self.template, tc.find(W_P)),
                            Context(style="Normal", align=cell_alignment(cell_cls), fmt=fmt))
                 placed.append((tc, c, span))

@@ -20,7 +20,7 @@ from ...document import BLOCK_TAGS, CONTENTS_LEVELS, RenderedDocument, classes
 from ...errors import BuildError
 from ..assets import asset_bytes
 from . import packaging, wordml
-from .inline import CHANGE_TAGS, Break, Format, Inline, InlineWriter, Picture, Text, holds_blocks
+from .inline import CHANGE_TAGS, Break, Format, Inline, InlineWriter, Picture, Text, formatted, holds_blocks
 from .contents import add_bookmark, write_contents
 from .mapping import CLASSES, ELEMENTS, alignment, class_format, paragraph_style
 from .numbering import Numbering, check_depth, list_kind, number_paragraph
@@ -183,7 +183,7 @@ class DocxWriter(InlineWriter, TableWriter):
     def paragraph_element(self, element: Any, sink: Sink, ctx: Context) -> None:
         cls = classes(element)
         style = paragraph_style(cls, ctx.style)
-        inline = self.inline_of(element, replace(ctx.fmt, **class_format(cls & {"klein"})))
+        inline = self.inline_of(element, formatted(ctx.fmt, class_format(cls & {"klein"})))
         if inline.empty() and not ctx.list_kind:
             if "leeg" in cls:
                 sink.paragraph(style)
