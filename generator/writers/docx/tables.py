@@ -189,10 +189,8 @@ def _colgroup_widths(element: Any, columns: int) -> list[float] | None:
 
 
 def repeat_header(tr: Any) -> None:
-    header = tr.get_or_add_trPr().makeelement(qn("w:tblHeader"), {qn("w:val"): "true"})
-    tr.trPr.append(header)
+    wordml.child(wordml.row_properties(tr), "tblHeader", val="true")
 
 
 def cant_split(tr: Any) -> None:
-    cant = tr.get_or_add_trPr().makeelement(qn("w:cantSplit"), {qn("w:val"): "true"})
-    tr.trPr.insert(0, cant)
+    wordml.row_properties(tr).insert(0, tr.makeelement(qn("w:cantSplit"), {qn("w:val"): "true"}))

@@ -1,4 +1,4 @@
-"""WordprocessingML built directly: paragraphs and their properties.
+"""WordprocessingML built directly: paragraphs and their properties, table rows' properties.
 
 python-docx inserts each child element by searching the schema's list of its successors
 (``xmlchemy``), and creates each element through a parser call; for the thousands of
@@ -18,6 +18,7 @@ from lxml.etree import SubElement
 
 W_P, W_PPR, W_PSTYLE, W_VAL = qn("w:p"), qn("w:pPr"), qn("w:pStyle"), qn("w:val")
 W_DOCUMENT, W_BODY, W_SECTPR = qn("w:document"), qn("w:body"), qn("w:sectPr")
+W_TRPR, W_TC = qn("w:trPr"), qn("w:tc")
 
 #: The children of w:pPr in the schema's order (CT_PPr); a new one goes before any that follow it.
 _PPR_ORDER = {qn(f"w:{name}"): rank for rank, name in enumerate((
@@ -69,6 +70,27 @@ def paragraph_property(paragraph: Any, name: str, **values: str) -> Any:
     for attribute, value in values.items():
         element.set(qn(f"w:{attribute}"), value)
     return element
+
+
+def child(parent: Any, name: str, **values: str) -> Any:
+    """Set ``w:<name>`` of an element whose children the writer makes in the schema's order itself
+    (w:numPr: ilvl, numId; w:trPr), added at the end when it is not there, with attributes ``w:*``."""
+    tag = qn(f"w:{name}")
+    element = parent.find(tag)
+    if element is None:
+        element = SubElement(parent, tag)
+    for attribute, value in values.items():
+        element.set(qn(f"w:{attribute}"), value)
+    return element
+
+
+def row_properties(row: Any) -> Any:
+    """The w:trPr of a w:tr, added before its first cell when it is not there."""
+    properties = row.find(W_TRPR)
+    if properties is None:
+        properties = row.makeelement(W_TRPR, {})
+        row.find(W_TC).addprevious(properties)
+    return properties
 
 
 def twips(length: int) -> str:
