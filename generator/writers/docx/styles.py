@@ -58,6 +58,9 @@ class Template:
         self._xml_parts = {part.partname: (type(part), part.element)
                            for part in prepared.part.package.iter_parts() if isinstance(part, XmlPart)}
         self._styles = prepared.styles
+        # The prepared styles do not change: each type's default style (python-docx scans all
+        # styles for it on every name it resolves) is looked up once.
+        self._styles.default = functools.cache(self._styles.default)  # type: ignore[method-assign]
         self.styles_element = prepared.styles.element
         self._style_ids: dict[tuple[str, Any], str | None] = {}
         self.style_names = {style.name for style in prepared.styles}
@@ -120,7 +123,7 @@ _TEMPLATES: dict[tuple[Any, ...], Template] = {}
 def template(path: Path | None) -> Template:
     """The prepared template of ``path`` (None: the standard one), made again when a file changed."""
     files = [STANDARD_TEMPLATE] + ([Path(path)] if path is not None else [])
-    key = (path, *((f.stat().st_mtime_ns, f.stat().st_size) for f in files))
+    key = (path, *((stat.st_mtime_ns, stat.st_size) for stat in map(Path.stat, files)))
     if key not in _TEMPLATES:
         for old in [k for k in _TEMPLATES if k[0] == path]:
             del _TEMPLATES[old]
