@@ -20,6 +20,12 @@ WHITESPACE = re.compile(r"[ \t\n\r\f]+")
 #: Tracked changes: ``<ins>`` and ``<del>`` (inline, or around blocks).
 CHANGE_TAGS = ("ins", "del")
 CHANGE_AUTHOR = "samenwerking"
+W_R, W_RPR, W_T, W_BR, W_TAB, W_HYPERLINK, W_RSTYLE, W_VAL = (
+    qn(f"w:{tag}") for tag in ("r", "rPr", "t", "br", "tab", "hyperlink", "rStyle", "val"))
+R_ID, XML_SPACE = qn("r:id"), qn("xml:space")
+#: Run properties the writer sets, in the schema's order of w:rPr (CT_RPr).
+_RUN_PROPERTIES = (("bold", "w:b", None), ("italic", "w:i", None), ("underline", "w:u", "single"))
+_CONTROL = re.compile(r"([\t\r\n])")
 
 
 @dataclass(frozen=True)
@@ -210,14 +216,6 @@ class InlineWriter:
         link = SubElement(paragraph._p, W_HYPERLINK)
         link.set(R_ID, rel_id)
         self.track(text_run(link, text, fmt, self.template), fmt.change)
-
-
-W_R, W_RPR, W_T, W_BR, W_TAB, W_HYPERLINK, W_RSTYLE, W_VAL = (
-    qn(f"w:{tag}") for tag in ("r", "rPr", "t", "br", "tab", "hyperlink", "rStyle", "val"))
-R_ID, XML_SPACE = qn("r:id"), qn("xml:space")
-#: Run properties the writer sets, in the schema's order of w:rPr (CT_RPr).
-_RUN_PROPERTIES = (("bold", "w:b", None), ("italic", "w:i", None), ("underline", "w:u", "single"))
-_CONTROL = re.compile(r"([\t\r\n])")
 
 
 def text_run(parent: Any, text: str, fmt: Format, template: Any) -> Any:

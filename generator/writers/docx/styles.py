@@ -131,11 +131,6 @@ def template(path: Path | None) -> Template:
     return _TEMPLATES[key]
 
 
-def open_template(path: Path | None) -> Any:
-    """A new document from a house style's template, its text removed, every style present."""
-    return template(path).new_document()
-
-
 def add_missing_styles(document: Any) -> None:
     """Copy the standard template's styles that ``document``'s template does not define."""
     styles = document.styles.element
