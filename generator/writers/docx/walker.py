@@ -52,6 +52,7 @@ class Sink:
         element = container._element  # w:document or w:tc
         self._element = element.body if element.tag == wordml.W_DOCUMENT else element
         self._before = self._element.find(wordml.W_SECTPR)  # the body's section properties stay last
+        self._width: Any = None
 
     def paragraph(self, style: str) -> Any:
         """A new paragraph in the Word style named ``style`` (its id looked up once per template)."""
@@ -66,8 +67,9 @@ class Sink:
     def table(self, rows: int, cols: int) -> Any:
         """A new table (python-docx's), the width of the text or of the cell shared by its columns."""
         if self._element.tag == wordml.W_BODY:  # Document.add_table without its ``table.style = None``,
-            body = self.container._body  # which reads (and so copies) the template's styles
-            table = body.add_table(rows, cols, self.container._block_width)
+            if self._width is None:  # which reads (and so copies) the template's styles; the width
+                self._width = self.container._block_width  # of the text, found once (it searches the whole body)
+            table = self.container._body.add_table(rows, cols, self._width)
         else:  # a cell: python-docx adds the empty paragraph Word needs after a table in a cell
             table = self.container.add_table(rows, cols)
         self.fresh = None
