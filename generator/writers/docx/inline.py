@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import re
-import weakref
 from dataclasses import dataclass, replace
 from typing import Any
 
@@ -11,6 +10,7 @@ from docx.enum.style import WD_STYLE_TYPE
 from docx.opc.constants import RELATIONSHIP_TYPE as RT
 from docx.oxml import OxmlElement
 from docx.oxml.ns import qn
+from lxml.etree import SubElement
 
 from ...document import BLOCK_TAGS, INLINE_TAGS, classes, metadata
 from ...errors import BuildError
@@ -20,6 +20,12 @@ WHITESPACE = re.compile(r"[ \t\n\r\f]+")
 #: Tracked changes: ``<ins>`` and ``<del>`` (inline, or around blocks).
 CHANGE_TAGS = ("ins", "del")
 CHANGE_AUTHOR = "samenwerking"
+W_R, W_RPR, W_T, W_BR, W_TAB, W_HYPERLINK, W_RSTYLE, W_VAL = (
+    qn(f"w:{tag}") for tag in ("r", "rPr", "t", "br", "tab", "hyperlink", "rStyle", "val"))
+R_ID, XML_SPACE = qn("r:id"), qn("xml:space")
+#: Run properties the writer sets, in the schema's order of w:rPr (CT_RPr).
+_RUN_PROPERTIES = (("bold", "w:b", None), ("italic", "w:i", None), ("underline", "w:u", "single"))
+_CONTROL = re.compile(r"([\t\r\n])")
 
 
 @dataclass(frozen=True)
@@ -33,6 +39,11 @@ class Format:
     small: bool = False
     href: str | None = None
     change: str | None = None  # "ins" or "del": a tracked change
+
+
+def formatted(fmt: Format, changes: dict[str, Any]) -> Format:
+    """``fmt`` with ``changes`` (fields of Format); the same object when there are none."""
+    return replace(fmt, **changes) if changes else fmt
 
 
 @dataclass
@@ -98,7 +109,8 @@ class Inline:
         return result
 
     def empty(self) -> bool:
-        return not self.normalized()
+        """Whether nothing is left after ``normalized``: only spaces, no break, tab or picture."""
+        return all(isinstance(piece, Text) and not piece.text.strip(" ") for piece in self.pieces)
 
 
 def holds_blocks(element: Any) -> bool:
@@ -110,6 +122,7 @@ class InlineWriter:
     """Mixin of DocxWriter: inline elements → runs (pictures: ``DocxWriter.picture``)."""
 
     doc: Any
+    template: Any
     _next_change: int
 
     def inline_of(self, element: Any, fmt: Format) -> Inline:
@@ -145,35 +158,31 @@ class InlineWriter:
             raise BuildError(
                 f"document {self.doc.name}: de Word-schrijver kent <{tag}> niet (regel {element.sourceline})"
             )
-        new = replace(fmt, **rule.fmt)
+        new = formatted(fmt, rule.fmt)
         if tag == "a" and element.get("href", "").startswith(("http://", "https://", "mailto:")):
             new = replace(new, href=element.get("href"))
         cls = classes(element)
         if tag == "span":
-            new = replace(new, **class_format(cls & {"klein"}))
+            new = formatted(new, class_format(cls & {"klein"}))
         self.inline_contents(element, new, inline)
         if tag == "span" and "nummer" in cls:
             inline.add(Tab(fmt))
 
     def runs(self, paragraph: Any, inline: Inline, keep_spaces: bool = False) -> None:
+        """The runs of a paragraph, built as XML (w:r, w:rPr, w:t) in the schema's order."""
+        p = paragraph._p
         pieces = inline.pieces if keep_spaces else inline.normalized()
         for piece in pieces:
-            if isinstance(piece, Break):
-                run = paragraph.add_run()
-                run.add_break()
-                self.track(run._r, piece.fmt.change)
-            elif isinstance(piece, Tab):
-                run = paragraph.add_run()
-                run.add_tab()
-                self.track(run._r, piece.fmt.change)
+            if isinstance(piece, (Break, Tab)):
+                run = SubElement(p, W_R)
+                SubElement(run, W_BR if isinstance(piece, Break) else W_TAB)
+                self.track(run, piece.fmt.change)
             elif isinstance(piece, Picture):
                 self.picture(paragraph, piece.element)
             elif piece.fmt.href:
                 self.hyperlink(paragraph, piece.text, piece.fmt)
             else:
-                run = paragraph.add_run(piece.text)
-                format_run(run, piece.fmt)
-                self.track(run._r, piece.fmt.change)
+                self.track(text_run(p, piece.text, piece.fmt, self.template), piece.fmt.change)
 
     def change_element(self, change: str) -> Any:
         """A w:ins or w:del with a fixed author and date (reproducible bytes): those of
@@ -204,41 +213,42 @@ class InlineWriter:
 
     def hyperlink(self, paragraph: Any, text: str, fmt: Format) -> None:
         rel_id = paragraph.part.relate_to(fmt.href, RT.HYPERLINK, is_external=True)
-        link = OxmlElement("w:hyperlink")
-        link.set(qn("r:id"), rel_id)
-        run = paragraph.add_run(text)
-        format_run(run, fmt)
-        paragraph._p.remove(run._r)
-        link.append(run._r)
-        paragraph._p.append(link)
-        self.track(run._r, fmt.change)
+        link = SubElement(paragraph._p, W_HYPERLINK)
+        link.set(R_ID, rel_id)
+        self.track(text_run(link, text, fmt, self.template), fmt.change)
 
 
-_CHAR_STYLE_IDS: "weakref.WeakKeyDictionary[Any, dict[str, str | None]]" = weakref.WeakKeyDictionary()
+def text_run(parent: Any, text: str, fmt: Format, template: Any) -> Any:
+    """A w:r with ``text`` at the end of ``parent`` (a w:p or w:hyperlink), formatted by ``fmt``.
 
-
-def char_style(run: Any, name: str) -> None:
-    """Give a run a character style of the house style's template, its id looked up once per document."""
-    ids = _CHAR_STYLE_IDS.setdefault(run.part, {})
-    if name not in ids:
-        ids[name] = run.part.get_style_id(name, WD_STYLE_TYPE.CHARACTER)
-    run._r.style = ids[name]
-
-
-def format_run(run: Any, fmt: Format) -> None:
-    """Bold, italic and the like directly; everything with a font, size or colour by a
-    character style of the template (Code, Klein, Hyperlink)."""
+    The same XML as python-docx's ``add_run(text)`` with ``run.bold = True`` and the like: a tab
+    becomes w:tab, a line end w:br, a w:t with spaces at either end keeps them (xml:space).
+    Bold, italic and the like directly; everything with a font, size or colour by a character
+    style of the template (Code, Klein, Hyperlink)."""
+    run = SubElement(parent, W_R)
     style = CHARACTER_STYLES["a"] if fmt.href else (
         CHARACTER_STYLES["code"] if fmt.mono else (CHARACTER_STYLES["small"] if fmt.small else None))
-    if style:
-        char_style(run, style)
-    if fmt.bold:
-        run.bold = True
-    if fmt.italic:
-        run.italic = True
-    if fmt.underline:
-        run.underline = True
-    if fmt.superscript:
-        run.font.superscript = True
-    if fmt.subscript:
-        run.font.subscript = True
+    vert_align = "subscript" if fmt.subscript else ("superscript" if fmt.superscript else None)
+    if style or fmt.bold or fmt.italic or fmt.underline or vert_align:
+        properties = SubElement(run, W_RPR)
+        style_id = template.style_id(style, WD_STYLE_TYPE.CHARACTER) if style else None
+        if style_id is not None:
+            SubElement(properties, W_RSTYLE).set(W_VAL, style_id)
+        for name, tag, value in _RUN_PROPERTIES:
+            if getattr(fmt, name):
+                element = SubElement(properties, qn(tag))
+                if value:
+                    element.set(W_VAL, value)
+        if vert_align:
+            SubElement(properties, qn("w:vertAlign")).set(W_VAL, vert_align)
+    for part in _CONTROL.split(text) if ("\t" in text or "\r" in text or "\n" in text) else (text,):
+        if part == "\t":
+            SubElement(run, W_TAB)
+        elif part in ("\r", "\n"):
+            SubElement(run, W_BR)
+        elif part:
+            element = SubElement(run, W_T)
+            element.text = part
+            if len(part.strip()) < len(part):
+                element.set(XML_SPACE, "preserve")
+    return run

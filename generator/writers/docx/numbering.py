@@ -9,6 +9,7 @@ from docx.oxml.ns import nsdecls, qn
 
 from ...document import classes
 from ...errors import BuildError
+from . import wordml
 
 LIST_KINDS = {"1": "decimal", "a": "lowerLetter", "A": "upperLetter", "i": "lowerRoman", "I": "upperRoman"}
 BULLETS = ("•", "–", "◦")
@@ -80,9 +81,9 @@ def number_paragraph(paragraph: Any, num_id: int | None, level: int) -> None:
     """Make a paragraph an item of list ``num_id`` at ``level``."""
     if num_id is None:
         return
-    num_pr = paragraph._p.get_or_add_pPr().get_or_add_numPr()
-    num_pr.get_or_add_ilvl().val = level
-    num_pr.get_or_add_numId().val = num_id
+    num_pr = wordml.paragraph_property(paragraph._p, "numPr")
+    wordml.child(num_pr, "ilvl", val=str(level))
+    wordml.child(num_pr, "numId", val=str(num_id))
 
 
 def check_depth(level: int, element: Any, name: str) -> None:

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 from typing import Any
 
+from docx.enum.style import WD_STYLE_TYPE
 from docx.enum.text import WD_ALIGN_PARAGRAPH
 from docx.oxml import OxmlElement
 from docx.oxml.ns import qn
@@ -17,26 +18,26 @@ from ...document import RenderedDocument
 from ...huisstijl import VOETTEKST
 
 
-def header_footer(document: Any, doc: RenderedDocument) -> None:
+def header_footer(document: Any, doc: RenderedDocument, template: Any) -> None:
     section = document.sections[0]
     values = placeholders(doc)
     header = section.header
     if not _has_text(header):
         paragraph = header.paragraphs[0] if header.paragraphs else header.add_paragraph()
-        paragraph.style = "Header"
+        paragraph._p.style = template.style_id("Header", WD_STYLE_TYPE.PARAGRAPH)
         paragraph.alignment = WD_ALIGN_PARAGRAPH.RIGHT
         paragraph.add_run(doc.header or doc.title)
     _replace_placeholders(header, values)
-    footer(section.footer)
+    footer(section.footer, template)
 
 
-def footer(part: Any) -> None:
+def footer(part: Any, template: Any) -> None:
     """The one footer (``huisstijl.VOETTEKST``), in place of whatever the template's footer says."""
     element = part._element
     for child in list(element):
         element.remove(child)
     paragraph = part.add_paragraph()
-    paragraph.style = "Footer"
+    paragraph._p.style = template.style_id("Footer", WD_STYLE_TYPE.PARAGRAPH)
     paragraph.alignment = WD_ALIGN_PARAGRAPH.CENTER
     for piece in VOETTEKST:
         if piece in ("PAGE", "NUMPAGES"):

@@ -3,16 +3,18 @@
 from __future__ import annotations
 
 import re
-from dataclasses import replace
 from typing import Any
 
+from docx.enum.style import WD_STYLE_TYPE
 from docx.enum.table import WD_CELL_VERTICAL_ALIGNMENT, WD_TABLE_ALIGNMENT
 from docx.enum.text import WD_BREAK
-from docx.oxml import OxmlElement
 from docx.oxml.ns import qn
 from docx.shared import Cm, Pt
+from docx.table import _Cell
 
 from ...document import classes
+from . import wordml
+from .inline import formatted
 from .mapping import ELEMENTS, cell_alignment, class_format
 
 TEXT_WIDTH = Cm(16)
@@ -29,8 +31,9 @@ class TableWriter:
         rows = element.xpath("./tr|./thead/tr|./tbody/tr|./tfoot/tr")
         caption = element.find("caption")
         if caption is not None:  # a caption never stays alone at the foot of a page
-            self.paragraph(self.inline_of(caption, ctx.fmt), sink,
-                           Context(style=ELEMENTS["caption"].style)).paragraph_format.keep_with_next = True
+            caption_paragraph = self.paragraph(self.inline_of(caption, ctx.fmt), sink,
+                                               Context(style=ELEMENTS["caption"].style))
+            wordml.paragraph_property(caption_paragraph._p, "keepNext")
         if not rows:
             return
         columns = max(sum(int(c.get("colspan", "1") or 1) for c in row if c.tag in ("td", "th")) for row in rows)
@@ -40,36 +43,39 @@ class TableWriter:
         table = sink.table(len(rows), columns)
         cls = classes(element)
         borderless = bool(cls & {"ondertekening", "kopblok"})
-        table.style = self.style("Normal Table" if borderless and "Normal Table" in self._styles else ELEMENTS["table"].style)
+        style = "Normal Table" if borderless and "Normal Table" in self.template.style_names else ELEMENTS["table"].style
+        table._tbl.tblStyle_val = self.template.style_id(style, WD_STYLE_TYPE.TABLE)
         table.alignment = WD_TABLE_ALIGNMENT.LEFT
         small = class_format(cls & {"klein"})
-        placed: list[tuple[Any, int, int]] = []  # (cell, first column, span)
+        placed: list[tuple[Any, int, int]] = []  # (w:tc, first column, span)
+        trs = table._tbl.findall(W_TR)
         for r, row in enumerate(rows):
+            tr = trs[r]
             if row.getparent().tag == "thead":
-                repeat_header(table.rows[r])
+                repeat_header(tr)
             if "ondertekening" not in cls:
-                cant_split(table.rows[r])
+                cant_split(tr)
             c = 0
-            row_cells = table.rows[r].cells  # once per row: table.cell() rescans the whole table
+            grid = tr.findall(W_TC)  # the w:tc of each column (a merged cell in each column it spans)
             for cell_element in row:
                 if cell_element.tag not in ("td", "th"):
                     continue
                 span = int(cell_element.get("colspan", "1") or 1)
-                cell = row_cells[c]
+                tc = grid[c]
                 if span > 1:
-                    cell = cell.merge(row_cells[c + span - 1])
-                    row_cells = table.rows[r].cells
+                    tc = _Cell(tc, table).merge(_Cell(grid[c + span - 1], table))._tc
+                    grid[c:c + span] = [tc] * span
                 cell_cls = classes(cell_element)
-                fmt = replace(ctx.fmt, **{**ELEMENTS[cell_element.tag].fmt, **class_format(cell_cls & {"totaal"}), **small})
-                self.mixed(cell_element, Sink(cell, cell.paragraphs[0]),
+                fmt = formatted(ctx.fmt, {**ELEMENTS[cell_element.tag].fmt, **class_format(cell_cls & {"totaal"}), **small})
+                self.mixed(cell_element, Sink(_Cell(tc, table), self.template, tc.find(W_P)),
                            Context(style="Normal", align=cell_alignment(cell_cls), fmt=fmt))
-                placed.append((cell, c, span))
+                placed.append((tc, c, span))
                 c += span
         if sink.container is self.document or _colgroup_widths(element, columns) is not None:
             self._widths(table, element, rows, columns, placed, cls, bool(small))
-        keep_header_and_total(table, rows)
+        keep_header_and_total(trs, rows)
         if "ondertekening" in cls:
-            signature_rows(table)
+            signature_rows(trs)
             keep_previous_with(table)
 
     def _widths(self, table: Any, element: Any, rows: list[Any], columns: int,
@@ -84,50 +90,56 @@ class TableWriter:
         else:
             column_widths = auto_widths(rows, columns, TEXT_WIDTH.cm, 0.15 if small else 0.19)
         table.autofit = False
-        for index, width in enumerate(column_widths):
-            table.columns[index].width = Cm(width)
-        for cell, first, span in placed:
-            cell.width = Cm(sum(column_widths[first:first + span]))
+        for grid_column, width in zip(table._tbl.tblGrid.findall(qn("w:gridCol")), column_widths):
+            grid_column.set(W_W, wordml.twips(Cm(width)))
+        for tc, first, span in placed:  # w:tcW of a new cell is there already (python-docx's new table)
+            tc_width = tc.tcPr.find(qn("w:tcW"))
+            tc_width.set(qn("w:type"), "dxa")
+            tc_width.set(W_W, wordml.twips(Cm(sum(column_widths[first:first + span]))))
 
 
-def signature_rows(table: Any) -> None:
+W_TR, W_TC, W_P, W_W = qn("w:tr"), qn("w:tc"), qn("w:p"), qn("w:w")
+
+
+def signature_rows(trs: list[Any]) -> None:
     """Signatures stay together: no row splits, every row keeps with the next, the cells of a row
     align at the bottom (the names line up whatever the text above them); room under each."""
-    for number, row in enumerate(table.rows):
-        cant_split(row)
-        for cell in row.cells:
-            cell.vertical_alignment = WD_CELL_VERTICAL_ALIGNMENT.BOTTOM
-            if number < len(table.rows) - 1:
-                _keep_row_with_next(row)
-            if cell.paragraphs:
-                cell.paragraphs[-1].paragraph_format.space_after = SIGNATURE_SPACE
+    for number, tr in enumerate(trs):
+        cant_split(tr)
+        if number < len(trs) - 1:
+            _keep_row_with_next(tr)
+        for tc in tr.iterchildren(W_TC):
+            tc.tcPr.vAlign_val = WD_CELL_VERTICAL_ALIGNMENT.BOTTOM
+            paragraphs = tc.findall(W_P)
+            if paragraphs:
+                wordml.paragraph_property(paragraphs[-1], "spacing", after=wordml.twips(SIGNATURE_SPACE))
 
 
-def keep_header_and_total(table: Any, rows: list[Any]) -> None:
+def keep_header_and_total(trs: list[Any], rows: list[Any]) -> None:
     """Header rows keep with the first row; the row before a total row keeps with it, so that
     no page holds only a table's header and its total."""
     for index, row in enumerate(rows):
         in_head = row.getparent().tag == "thead"
         before_total = index + 1 < len(rows) and _is_total(rows[index + 1])
         if in_head or before_total:
-            _keep_row_with_next(table.rows[index])
+            _keep_row_with_next(trs[index])
 
 
 def _is_total(row: Any) -> bool:
     return "totaal" in classes(row) or row.getparent().tag == "tfoot"
 
 
-def _keep_row_with_next(row: Any) -> None:
-    for cell in row.cells:
-        for paragraph in cell.paragraphs:
-            paragraph.paragraph_format.keep_with_next = True
+def _keep_row_with_next(tr: Any) -> None:
+    for tc in tr.iterchildren(W_TC):
+        for paragraph in tc.iterchildren(W_P):
+            wordml.paragraph_property(paragraph, "keepNext")
 
 
 def keep_previous_with(table: Any) -> None:
     """The paragraph before a table (the closing words before signatures) keeps with it."""
     previous = table._tbl.getprevious()
-    if previous is not None and previous.tag == qn("w:p"):
-        previous.get_or_add_pPr().get_or_add_keepNext()
+    if previous is not None and previous.tag == W_P:
+        wordml.paragraph_property(previous, "keepNext")
 
 
 def auto_widths(rows: list[Any], columns: int, total: float, cm_per_char: float = 0.19) -> list[float]:
@@ -176,15 +188,9 @@ def _colgroup_widths(element: Any, columns: int) -> list[float] | None:
     return [TEXT_WIDTH.cm * share / 100 for share in shares]  # type: ignore[operator]
 
 
-def repeat_header(row: Any) -> None:
-    trpr = row._tr.get_or_add_trPr()
-    header = OxmlElement("w:tblHeader")
-    header.set(qn("w:val"), "true")
-    trpr.append(header)
+def repeat_header(tr: Any) -> None:
+    wordml.child(wordml.row_properties(tr), "tblHeader", val="true")
 
 
-def cant_split(row: Any) -> None:
-    trpr = row._tr.get_or_add_trPr()
-    cant = OxmlElement("w:cantSplit")
-    cant.set(qn("w:val"), "true")
-    trpr.insert(0, cant)
+def cant_split(tr: Any) -> None:
+    wordml.row_properties(tr).insert(0, tr.makeelement(qn("w:cantSplit"), {qn("w:val"): "true"}))

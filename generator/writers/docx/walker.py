@@ -7,7 +7,6 @@ from __future__ import annotations
 
 import io
 import re
-import weakref
 from dataclasses import dataclass, replace
 from typing import Any
 
@@ -15,17 +14,18 @@ from docx.enum.style import WD_STYLE_TYPE
 from docx.enum.text import WD_ALIGN_PARAGRAPH
 from docx.oxml import OxmlElement
 from docx.shared import Cm, Emu
+from docx.text.paragraph import Paragraph
 
 from ...document import BLOCK_TAGS, CONTENTS_LEVELS, RenderedDocument, classes
 from ...errors import BuildError
 from ..assets import asset_bytes
-from . import packaging
-from .inline import CHANGE_TAGS, Break, Format, Inline, InlineWriter, Picture, Text, holds_blocks
+from . import packaging, wordml
+from .inline import CHANGE_TAGS, Break, Format, Inline, InlineWriter, Picture, Text, formatted, holds_blocks
 from .contents import add_bookmark, write_contents
 from .mapping import CLASSES, ELEMENTS, alignment, class_format, paragraph_style
 from .numbering import Numbering, check_depth, list_kind, number_paragraph
 from .page import header_footer
-from .styles import NUMBER_INDENT, NUMBERED_STYLES, open_template
+from .styles import NUMBER_INDENT, NUMBERED_STYLES, Template, template
 from .tables import TEXT_WIDTH, TableWriter
 
 
@@ -41,38 +41,37 @@ class Context:
     indent: int = 0  # extra indentation steps (quoted text, class citaat)
 
 
-_STYLE_IDS: "weakref.WeakKeyDictionary[Any, dict[str, str | None]]" = weakref.WeakKeyDictionary()
-
-
-def set_style(paragraph: Any, name: str) -> None:
-    """``paragraph.style = name``, looking the style id up once per document.
-
-    python-docx resolves the name on every assignment by scanning all styles,
-    which made documents with large tables slow; the result is the same.
-    """
-    ids = _STYLE_IDS.setdefault(paragraph.part, {})
-    if name not in ids:
-        ids[name] = paragraph.part.get_style_id(name, WD_STYLE_TYPE.PARAGRAPH)
-    paragraph._p.style = ids[name]
-
-
 class Sink:
-    """Where paragraphs and tables go: the document body or a table cell."""
+    """Where paragraphs and tables go: the document body or a table cell (``fresh_paragraph``:
+    the empty w:p a new cell holds, used for its first paragraph)."""
 
-    def __init__(self, container: Any, fresh_paragraph: Any = None):
+    def __init__(self, container: Any, template: Template, fresh_paragraph: Any = None):
         self.container = container
+        self.template = template
         self.fresh = fresh_paragraph
+        element = container._element  # w:document or w:tc
+        self._element = element.body if element.tag == wordml.W_DOCUMENT else element
+        self._before = self._element.find(wordml.W_SECTPR)  # the body's section properties stay last
+        self._width: Any = None
 
     def paragraph(self, style: str) -> Any:
+        """A new paragraph in the Word style named ``style`` (its id looked up once per template)."""
+        style_id = self.template.style_id(style, WD_STYLE_TYPE.PARAGRAPH)
         if self.fresh is not None:
-            paragraph, self.fresh = self.fresh, None
+            element, self.fresh = self.fresh, None
+            wordml.style(element, style_id)
         else:
-            paragraph = self.container.add_paragraph()
-        set_style(paragraph, style)
-        return paragraph
+            element = wordml.new_paragraph(self._element, self._before, style_id)
+        return Paragraph(element, self.container)
 
     def table(self, rows: int, cols: int) -> Any:
-        table = self.container.add_table(rows, cols)
+        """A new table (python-docx's), the width of the text or of the cell shared by its columns."""
+        if self._element.tag == wordml.W_BODY:  # Document.add_table without its ``table.style = None``,
+            if self._width is None:  # which reads (and so copies) the template's styles; the width
+                self._width = self.container._block_width  # of the text, found once (it searches the whole body)
+            table = self.container._body.add_table(rows, cols, self._width)
+        else:  # a cell: python-docx adds the empty paragraph Word needs after a table in a cell
+            table = self.container.add_table(rows, cols)
         self.fresh = None
         return table
 
@@ -80,25 +79,21 @@ class Sink:
 class DocxWriter(InlineWriter, TableWriter):
     def __init__(self, doc: RenderedDocument):
         self.doc = doc
-        self.document = open_template(doc.docx_template)
+        self.template = template(doc.docx_template)
+        self.document = self.template.new_document()
         self.numbering = Numbering(self.document)
         self._page_break_pending = False
         self._next_change = 1  # w:id of tracked changes, in document order
-        self._styles = {style.name: style for style in self.document.styles}
         self._has_contents = any("inhoud" in classes(nav) for nav in doc.tree.iter("nav"))
         self._bookmarks = 0
 
-    def style(self, name: str) -> Any:
-        """A style object by name, looked up once (python-docx scans all styles per lookup)."""
-        return self._styles[name]
-
     def write(self) -> bytes:
-        header_footer(self.document, self.doc)
+        header_footer(self.document, self.doc, self.template)
         packaging.drop_thumbnail(self.document)
         body = self.doc.tree.find("body")
         if body is None:
             raise BuildError(f"document {self.doc.name}: <body> ontbreekt")
-        self.mixed(body, Sink(self.document), Context())
+        self.mixed(body, Sink(self.document, self.template), Context())
         packaging.set_properties(self.document, self.doc)
         return packaging.save(self.document, self.doc.date)
 
@@ -140,22 +135,24 @@ class DocxWriter(InlineWriter, TableWriter):
         if ctx.list_kind is not None and not ctx.first_in_item:
             style = "List Continue"
         paragraph = sink.paragraph(style)
+        p = paragraph._p
         if ctx.align is not None:
-            paragraph.alignment = ctx.align
+            wordml.paragraph_property(p, "jc", val=WD_ALIGN_PARAGRAPH.to_xml(ctx.align))
         if ctx.list_kind is not None:
             if ctx.first_in_item:
                 number_paragraph(paragraph, ctx.num_id, ctx.list_level)
             else:
-                paragraph.paragraph_format.left_indent = Cm(0.75 * (ctx.list_level + 1))
+                wordml.paragraph_property(p, "ind", left=wordml.twips(Cm(0.75 * (ctx.list_level + 1))))
         elif ctx.indent:  # quoted text: one step further in than its style (Lid, Onderdeel: their own step)
-            paragraph.paragraph_format.left_indent = NUMBER_INDENT * (NUMBERED_STYLES.get(style, 0) + ctx.indent)
+            wordml.paragraph_property(p, "ind", left=wordml.twips(
+                NUMBER_INDENT * (NUMBERED_STYLES.get(style, 0) + ctx.indent)))
         if self._page_break_pending:
-            paragraph.paragraph_format.page_break_before = True
+            wordml.paragraph_property(p, "pageBreakBefore")
             self._page_break_pending = False
         if ctx.fmt.change:  # the whole paragraph, its mark included, is inserted or deleted
             rpr = OxmlElement("w:rPr")
             rpr.append(self.change_element(ctx.fmt.change))
-            paragraph._p.get_or_add_pPr().append(rpr)
+            p.find(wordml.W_PPR).append(rpr)
         self.runs(paragraph, inline)
         return paragraph
 
@@ -188,7 +185,7 @@ class DocxWriter(InlineWriter, TableWriter):
     def paragraph_element(self, element: Any, sink: Sink, ctx: Context) -> None:
         cls = classes(element)
         style = paragraph_style(cls, ctx.style)
-        inline = self.inline_of(element, replace(ctx.fmt, **class_format(cls & {"klein"})))
+        inline = self.inline_of(element, formatted(ctx.fmt, class_format(cls & {"klein"})))
         if inline.empty() and not ctx.list_kind:
             if "leeg" in cls:
                 sink.paragraph(style)
@@ -247,7 +244,7 @@ class DocxWriter(InlineWriter, TableWriter):
                 inline = Inline()
                 inline.add(Picture(child))
                 paragraph = self.paragraph(inline, sink, Context(style="Normal", align=WD_ALIGN_PARAGRAPH.CENTER))
-                paragraph.paragraph_format.keep_with_next = True
+                wordml.paragraph_property(paragraph._p, "keepNext")
             elif child.tag == "figcaption":
                 self.paragraph(self.inline_of(child, ctx.fmt), sink, Context(style=ELEMENTS["figcaption"].style))
             else:
