@@ -199,18 +199,20 @@ def _lay_out(figure: Any, engine: Any, dpi: float) -> None:
     if engine is None or isinstance(engine, PlaceHolderLayoutEngine):
         return
     figure.set_layout_engine(engine)
-    if figure.axes:
+    if figure.axes and figure.get_visible():  # as Figure.draw
         original = figure.dpi
         figure.dpi = dpi
         try:
             engine.execute(figure)
+        except ValueError:
+            pass  # as Figure.draw: the figure is then drawn as it stands
         finally:
             figure.dpi = original
     figure.set_layout_engine("none")
 
 
 class _Font:
-    """A font as ``Text._get_layout`` uses it (only for its tables), with the tables read once."""
+    """A font as ``Text._get_layout`` uses it (for its tables), with the tables read once."""
 
     def __init__(self, font: Any):
         self._font = font
@@ -220,6 +222,9 @@ class _Font:
         if name not in self._tables:
             self._tables[name] = self._font.get_sfnt_table(name)
         return self._tables[name]
+
+    def __getattr__(self, name: str) -> Any:  # anything else: the font itself
+        return getattr(self._font, name)
 
 
 @contextlib.contextmanager
