@@ -171,8 +171,9 @@ def _draw(figure: Any) -> tuple[bytes, bytes]:
     - ``savefig`` on a figure with a layout engine first draws the whole figure without output, only
       to run the layout; here the layout runs alone (``_lay_out``), and ``savefig`` draws once;
     - the PNG is laid out and drawn by one Agg canvas, so one renderer measures its text once;
-    - while the figure is drawn, font look-ups, font tables and the SVG's text sizes are remembered
-      (``_text_memo``): ``savefig`` would repeat them for every text, in every pass, for every renderer.
+    - while the figure is drawn, font look-ups, font tables, the SVG's text sizes and the layout of
+      each text are remembered (``_text_memo``): ``savefig`` would repeat them for every text, in
+      every pass, for every renderer.
     """
     from matplotlib.backends.backend_agg import FigureCanvasAgg
     from matplotlib.backends.backend_svg import FigureCanvasSVG
@@ -230,17 +231,20 @@ class _Font:
 @contextlib.contextmanager
 def _text_memo():
     """For the length of one drawing, remember what matplotlib asks again and again with the same
-    question: the font files for font properties, the tables of a font, and the size of a text in
-    the SVG (measured without hinting at a fixed scale, so the same for every SVG renderer). The
-    answers are those matplotlib computes; the rcParams do not change during a drawing. Without
-    the expected matplotlib internals, nothing is patched and the drawing is only slower."""
+    question: the font files for font properties, the tables of a font, the size of a text in the
+    SVG (measured without hinting at a fixed scale, so the same for every SVG renderer), and the
+    layout of a text (its lines and box, ``Text._get_layout``: asked about four times per text and
+    pass, by the layout engine, the tick labels' boxes and the drawing) for everything that layout
+    reads. The answers are those matplotlib computes; the rcParams do not change during a drawing.
+    Without the expected matplotlib internals, nothing is patched and the drawing is only slower."""
     import matplotlib.text
     import matplotlib.textpath
     from matplotlib.font_manager import fontManager
 
     text_to_path = matplotlib.textpath.TextToPath
     originals = (fontManager.__dict__.get("_find_fonts_by_props"), matplotlib.text.__dict__.get("get_font"),
-                 text_to_path.__dict__.get("get_text_width_height_descent"))
+                 text_to_path.__dict__.get("get_text_width_height_descent"),
+                 matplotlib.text.Text.__dict__.get("_get_layout"))
     if None in originals[1:] or not callable(getattr(fontManager, "_find_fonts_by_props", None)):
         yield
         return
@@ -248,6 +252,9 @@ def _text_memo():
     found: dict[Any, Any] = {}
     fonts: dict[Any, _Font] = {}
     sizes: dict[Any, Any] = {}
+    layouts: dict[Any, Any] = {}
+    text = matplotlib.text
+    get_layout = originals[3]
 
     def find_fonts_once(prop: Any, *args: Any, **kwargs: Any) -> Any:
         key = (prop if isinstance(prop, str) else prop.copy(), args, tuple(sorted(kwargs.items())))
@@ -267,12 +274,26 @@ def _text_memo():
             sizes[key] = measure(self, s, prop, ismath)
         return sizes[key]
 
+    def layout_once(self: Any, renderer: Any) -> Any:
+        if self.get_wrap():  # wrapped text depends on its place in the figure
+            return get_layout(self, renderer)
+        key = (self, renderer, self.get_text(), self._fontproperties.copy(), self.get_usetex(),
+               self.get_parse_math(), self._linespacing, self.get_rotation(), self.get_rotation_mode(),
+               self._horizontalalignment, self._verticalalignment, self._get_multialignment(),
+               self.get_figure(root=True).dpi)
+        if key not in layouts:
+            layouts[key] = get_layout(self, renderer)
+        bbox, lines, corner = layouts[key]
+        return bbox.frozen(), list(lines), corner
+
     fontManager._find_fonts_by_props = find_fonts_once
     matplotlib.text.get_font = get_font_once
     text_to_path.get_text_width_height_descent = measure_once
+    text.Text._get_layout = layout_once
     try:
         yield
     finally:
+        text.Text._get_layout = get_layout
         text_to_path.get_text_width_height_descent = measure
         matplotlib.text.get_font = get_font
         if originals[0] is None:

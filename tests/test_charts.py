@@ -101,6 +101,9 @@ def test_drawing_gives_the_bytes_of_savefig_and_leaves_matplotlib_as_it_was():
         axes.set_yticks([0, 1, 2], ["Fase 1. Verkenning\nvan de samenwerking", "2. Besluit", "Mijlpalen"])
         axes.text(1, 1, "raad: besluit", fontsize=6.5, style="italic")
         axes.xaxis.set_major_formatter(charts.number_formatter(0, "€ "))
+        axes.tick_params(axis="x", rotation=30)
+        axes.set_ylabel("fasen en stappen")
+        axes.annotate("terugverdiend 2027", (2, 2), textcoords="offset points", xytext=(-5, 6), ha="right")
         made.legend(loc="outside lower center", ncol=2)
         return made
 
@@ -111,10 +114,10 @@ def test_drawing_gives_the_bytes_of_savefig_and_leaves_matplotlib_as_it_was():
         return svg.getvalue(), png.getvalue()
 
     patched = (fontManager._find_fonts_by_props, matplotlib.text.get_font,
-               matplotlib.textpath.TextToPath.get_text_width_height_descent)
+               matplotlib.textpath.TextToPath.get_text_width_height_descent, matplotlib.text.Text._get_layout)
     for layout in (True, False):
         drawn = charts._draw(figure(layout))
         assert drawn == plain(figure(layout))
     assert (fontManager._find_fonts_by_props, matplotlib.text.get_font,
-            matplotlib.textpath.TextToPath.get_text_width_height_descent) == patched
+            matplotlib.textpath.TextToPath.get_text_width_height_descent, matplotlib.text.Text._get_layout) == patched
     assert "_find_fonts_by_props" not in vars(fontManager)
