@@ -14,11 +14,14 @@ places it with ``{{ grafiek("naam", ...) }}``.
 from __future__ import annotations
 
 import base64
+import contextlib
+import functools
 import hashlib
 import io
 import os
 import pickle
 import tempfile
+import threading
 import types
 from dataclasses import dataclass
 from pathlib import Path
@@ -150,14 +153,153 @@ def render(figure: Any, alt: str, caption: str = "") -> Chart:
     key = drawing_key(figure)
     drawn = _cached(key) if key else None
     if drawn is None:
-        svg = io.BytesIO()
-        figure.savefig(svg, format="svg", metadata={"Date": None, "Creator": None})
-        png = io.BytesIO()
-        figure.savefig(png, format="png", dpi=RASTER_DPI, metadata={"Software": None})
-        drawn = (svg.getvalue(), png.getvalue())
+        drawn = _draw(figure)
         if key:
             _keep(key, drawn)
     return Chart(drawn[0], drawn[1], alt.strip(), caption, width_cm)
+
+
+# --- Drawing: the bytes of savefig, with less work ------------------------------------------------
+
+_DRAWING = threading.Lock()  # the text memo below patches matplotlib for the length of one drawing
+
+
+def _draw(figure: Any) -> tuple[bytes, bytes]:
+    """The SVG and then the PNG, byte for byte what ``figure.savefig`` gives for each in turn, with
+    less work (tests/test_charts.py compares the bytes with plain ``savefig``):
+
+    - ``savefig`` on a figure with a layout engine first draws the whole figure without output, only
+      to run the layout; here the layout runs alone (``_lay_out``), and ``savefig`` draws once;
+    - the PNG is laid out and drawn by one Agg canvas, so one renderer measures its text once;
+    - while the figure is drawn, font look-ups, font tables, the SVG's text sizes and the layout of
+      each text are remembered (``_text_memo``): ``savefig`` would repeat them for every text, in
+      every pass, for every renderer.
+    """
+    from matplotlib.backends.backend_agg import FigureCanvasAgg
+    from matplotlib.backends.backend_svg import FigureCanvasSVG
+
+    svg, png = io.BytesIO(), io.BytesIO()
+    engine = figure.get_layout_engine()
+    with _DRAWING, _text_memo():
+        FigureCanvasSVG(figure)
+        _lay_out(figure, engine, figure.dpi)  # savefig's dpi for an SVG: the figure's (print_svg then uses 72)
+        figure.savefig(svg, format="svg", metadata={"Date": None, "Creator": None})
+        FigureCanvasAgg(figure)
+        _lay_out(figure, engine, RASTER_DPI)
+        figure.savefig(png, format="png", dpi=RASTER_DPI, metadata={"Software": None})
+        if engine is not None:
+            figure.set_layout_engine(engine)
+    return svg.getvalue(), png.getvalue()
+
+
+def _lay_out(figure: Any, engine: Any, dpi: float) -> None:
+    """Run the figure's layout engine with the renderer of its canvas at ``dpi``, as ``savefig``
+    does before it draws, then switch the engine off so that ``savefig`` does not run it again."""
+    from matplotlib.layout_engine import PlaceHolderLayoutEngine
+
+    if engine is None or isinstance(engine, PlaceHolderLayoutEngine):
+        return
+    figure.set_layout_engine(engine)
+    if figure.axes and figure.get_visible():  # as Figure.draw
+        original = figure.dpi
+        figure.dpi = dpi
+        try:
+            engine.execute(figure)
+        except ValueError:
+            pass  # as Figure.draw: the figure is then drawn as it stands
+        finally:
+            figure.dpi = original
+    figure.set_layout_engine("none")
+
+
+class _Font:
+    """A font as ``Text._get_layout`` uses it (for its tables), with the tables read once."""
+
+    def __init__(self, font: Any):
+        self._font = font
+        self._tables: dict[str, Any] = {}
+
+    def get_sfnt_table(self, name: str) -> Any:
+        if name not in self._tables:
+            self._tables[name] = self._font.get_sfnt_table(name)
+        return self._tables[name]
+
+    def __getattr__(self, name: str) -> Any:  # anything else: the font itself
+        return getattr(self._font, name)
+
+
+@contextlib.contextmanager
+def _text_memo():
+    """For the length of one drawing, remember what matplotlib asks again and again with the same
+    question: the font files for font properties, the tables of a font, the size of a text in the
+    SVG (measured without hinting at a fixed scale, so the same for every SVG renderer), and the
+    layout of a text (its lines and box, ``Text._get_layout``: asked about four times per text and
+    pass, by the layout engine, the tick labels' boxes and the drawing) for everything that layout
+    reads. The answers are those matplotlib computes; the rcParams do not change during a drawing.
+    Without the expected matplotlib internals, nothing is patched and the drawing is only slower."""
+    import matplotlib.text
+    import matplotlib.textpath
+    from matplotlib.font_manager import fontManager
+
+    text_to_path = matplotlib.textpath.TextToPath
+    originals = (fontManager.__dict__.get("_find_fonts_by_props"), matplotlib.text.__dict__.get("get_font"),
+                 text_to_path.__dict__.get("get_text_width_height_descent"),
+                 matplotlib.text.Text.__dict__.get("_get_layout"))
+    if None in originals[1:] or not callable(getattr(fontManager, "_find_fonts_by_props", None)):
+        yield
+        return
+    find_fonts, get_font, measure = getattr(fontManager, "_find_fonts_by_props"), originals[1], originals[2]
+    found: dict[Any, Any] = {}
+    fonts: dict[Any, _Font] = {}
+    sizes: dict[Any, Any] = {}
+    layouts: dict[Any, Any] = {}
+    text = matplotlib.text
+    get_layout = originals[3]
+
+    def find_fonts_once(prop: Any, *args: Any, **kwargs: Any) -> Any:
+        key = (prop if isinstance(prop, str) else prop.copy(), args, tuple(sorted(kwargs.items())))
+        if key not in found:
+            found[key] = find_fonts(prop, *args, **kwargs)
+        return found[key]
+
+    def get_font_once(paths: Any) -> _Font:
+        key = tuple(paths) if isinstance(paths, list) else paths
+        if key not in fonts:
+            fonts[key] = _Font(get_font(paths))
+        return fonts[key]
+
+    def measure_once(self: Any, s: str, prop: Any, ismath: Any) -> Any:
+        key = (s, prop.copy(), ismath)
+        if key not in sizes:
+            sizes[key] = measure(self, s, prop, ismath)
+        return sizes[key]
+
+    def layout_once(self: Any, renderer: Any) -> Any:
+        if self.get_wrap():  # wrapped text depends on its place in the figure
+            return get_layout(self, renderer)
+        key = (self, renderer, self.get_text(), self._fontproperties.copy(), self.get_usetex(),
+               self.get_parse_math(), self._linespacing, self.get_rotation(), self.get_rotation_mode(),
+               self._horizontalalignment, self._verticalalignment, self._get_multialignment(),
+               self.get_figure(root=True).dpi)
+        if key not in layouts:
+            layouts[key] = get_layout(self, renderer)
+        bbox, lines, corner = layouts[key]
+        return bbox.frozen(), list(lines), corner
+
+    fontManager._find_fonts_by_props = find_fonts_once
+    matplotlib.text.get_font = get_font_once
+    text_to_path.get_text_width_height_descent = measure_once
+    text.Text._get_layout = layout_once
+    try:
+        yield
+    finally:
+        text.Text._get_layout = get_layout
+        text_to_path.get_text_width_height_descent = measure
+        matplotlib.text.get_font = get_font
+        if originals[0] is None:
+            del fontManager._find_fonts_by_props
+        else:
+            fontManager._find_fonts_by_props = originals[0]
 
 
 # --- The drawing cache ---------------------------------------------------------------------------
@@ -198,12 +340,7 @@ def drawing_key(figure: Any) -> str | None:
     """A digest of everything the drawing is made of: the figure with its data, labels and
     formatters, the drawing code (this module), the fonts and the environment (matplotlib's
     version among it). None when the figure cannot be described: then it is simply drawn."""
-    from .snel import environment_key
-
-    digest = hashlib.sha256(f"{environment_key()}\0{RASTER_DPI}\0".encode())
-    digest.update(Path(__file__).read_bytes())
-    for font in sorted(FONT_DIR.glob("*.ttf")):
-        digest.update(font.name.encode() + hashlib.sha256(font.read_bytes()).digest())
+    digest = hashlib.sha256(_drawing_basis())
     stream = io.BytesIO()
     try:
         _KeyPickler(stream, protocol=5).dump(figure)
@@ -211,6 +348,19 @@ def drawing_key(figure: Any) -> str | None:
         return None
     digest.update(stream.getvalue())
     return digest.hexdigest()
+
+
+@functools.cache
+def _drawing_basis() -> bytes:
+    """What every drawing key starts with, computed once per process: the environment, the
+    resolution, this module's code and the house fonts."""
+    from .snel import environment_key
+
+    digest = hashlib.sha256(f"{environment_key()}\0{RASTER_DPI}\0".encode())
+    digest.update(Path(__file__).read_bytes())
+    for font in sorted(FONT_DIR.glob("*.ttf")):
+        digest.update(font.name.encode() + hashlib.sha256(font.read_bytes()).digest())
+    return digest.digest()
 
 
 def _cached(key: str) -> tuple[bytes, bytes] | None:

@@ -83,3 +83,41 @@ def test_chart_in_both_formats(project, tmp_path):
     # the chart's text is real text in the PDF, with Dutch thousands separators on the axis
     flat = " ".join(pdf_text(out / "grafiektest.pdf").split())
     assert "120.000" in flat and "Hendrik-Ido-Ambacht" in flat
+
+
+def test_drawing_gives_the_bytes_of_savefig_and_leaves_matplotlib_as_it_was():
+    """``charts._draw`` lays out once per format and remembers text measurements while it draws;
+    the bytes must stay those of plain ``savefig`` (SVG, then PNG), also after a matplotlib update."""
+    import matplotlib.text
+    import matplotlib.textpath
+    from matplotlib.font_manager import fontManager
+
+    def figure(layout):
+        made = charts.new_figure(12, 6)
+        if not layout:
+            made.set_layout_engine(None)
+        axes = made.add_subplot()
+        axes.barh([0, 1, 2], [3, 5, 2], label="stap")
+        axes.set_yticks([0, 1, 2], ["Fase 1. Verkenning\nvan de samenwerking", "2. Besluit", "Mijlpalen"])
+        axes.text(1, 1, "raad: besluit", fontsize=6.5, style="italic")
+        axes.xaxis.set_major_formatter(charts.number_formatter(0, "€ "))
+        axes.tick_params(axis="x", rotation=30)
+        axes.set_ylabel("fasen en stappen")
+        axes.annotate("terugverdiend 2027", (2, 2), textcoords="offset points", xytext=(-5, 6), ha="right")
+        made.legend(loc="outside lower center", ncol=2)
+        return made
+
+    def plain(made):
+        svg, png = io.BytesIO(), io.BytesIO()
+        made.savefig(svg, format="svg", metadata={"Date": None, "Creator": None})
+        made.savefig(png, format="png", dpi=charts.RASTER_DPI, metadata={"Software": None})
+        return svg.getvalue(), png.getvalue()
+
+    patched = (fontManager._find_fonts_by_props, matplotlib.text.get_font,
+               matplotlib.textpath.TextToPath.get_text_width_height_descent, matplotlib.text.Text._get_layout)
+    for layout in (True, False):
+        drawn = charts._draw(figure(layout))
+        assert drawn == plain(figure(layout))
+    assert (fontManager._find_fonts_by_props, matplotlib.text.get_font,
+            matplotlib.textpath.TextToPath.get_text_width_height_descent, matplotlib.text.Text._get_layout) == patched
+    assert "_find_fonts_by_props" not in vars(fontManager)
