@@ -115,17 +115,15 @@ PROBLEMS: list[tuple[str, str]] = [
     (r"^failed to (convert|decode) base64 data", "binaire gegevens (!!binary) worden niet ondersteund"),
 ]
 
-_CONTEXTS = [(re.compile(pattern), dutch) for pattern, dutch in CONTEXTS]
-_PROBLEMS = [(re.compile(pattern), dutch) for pattern, dutch in PROBLEMS]
-
-
 def dutch(problem: str | None, context: str | None = None) -> str | None:
-    """The Dutch for a reader message; None when it is not known (a new PyYAML version)."""
-    for pattern, text in _CONTEXTS:
-        if context and pattern.search(context):
+    """The Dutch for a reader message; None when it is not known (a new PyYAML version).
+
+    The patterns are compiled when a file has an error (``re`` keeps them), not when the loader is imported."""
+    for pattern, text in CONTEXTS:
+        if context and re.search(pattern, context):
             return text
-    for pattern, text in _PROBLEMS:
-        if problem and pattern.search(problem):
+    for pattern, text in PROBLEMS:
+        if problem and re.search(pattern, problem):
             return text
     return None
 

@@ -27,12 +27,11 @@ from ..formatting import datum, opsomming
 from ..model import Besluit, Inhoud
 from ..raadsvoorstel import Wijzigingsbijlage
 from ..regeling.tekst import RegelingTekst, Tekstdeel
-from .opdrachten import Opdracht, Opsteller
-from .redline import Redline, redline
-from .samenvatting import veranderingen
 
-if TYPE_CHECKING:
+if TYPE_CHECKING:  # an ordinary build derives no amendment: its machinery (and lxml) is imported when one is made
     from .bron import Stand
+    from .opdrachten import Opdracht
+    from .redline import Redline
 
 WGR = "de Wet gemeenschappelijke regelingen"
 
@@ -115,6 +114,9 @@ def _wijzigingsregeling(inhoud: Inhoud, nodig: Invoerzicht) -> Wijzigingsdeel:
     invoer: WijzigingInvoer | None = nodig.wijzigingsinvoer
     if invoer is None or nodig.regeling is None:
         return Wijzigingsdeel(None, None)
+    from .opdrachten import Opsteller
+    from .samenvatting import veranderingen
+
     before, after = invoer.oud.regeling, nodig.regeling
     ops: list[Opdracht] = []
     if not invoer.integraal:
@@ -176,6 +178,8 @@ def _integral_decision(inhoud: Inhoud, citeertitel: str) -> str:
 
 def _amendment(inhoud: Inhoud, invoer: WijzigingInvoer, after: RegelingTekst, ops: list[Opdracht],
                changes: list[str]) -> Wijzigingsregeling:
+    from .redline import redline
+
     wijziging = inhoud.wijziging
     before = invoer.oud.regeling
     citeertitel = before.citeertitel
