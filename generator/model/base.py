@@ -14,10 +14,7 @@ from ..errors import PathKey
 class Model(BaseModel):
     """Base of every content model: unknown keys are errors, types are not guessed."""
 
-    # defer_build: a model's validator is built when it is first used, not at import. A build
-    # validates `Inhoud` (its schema holds every nested model) and a few models of its own; building
-    # all sixty validators at import cost more than that (docs/snelheid.md).
-    model_config = ConfigDict(extra="forbid", strict=True, frozen=False, validate_default=False, defer_build=True)
+    model_config = ConfigDict(extra="forbid", strict=True, frozen=False, validate_default=False)
 
     # Where this object stood in the content (a path into the YAML); set after validation.
     _path: PathKey = PrivateAttr(default=())
