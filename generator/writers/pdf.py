@@ -133,6 +133,51 @@ def _declare_pdfua(document, pdf) -> None:
     stream.stream = [raw[:start] + serialized + raw[end:]]
 
 
+class _DataOnce:
+    """Mixin: an object's serialized ``data`` made once and kept (see ``_serialize_once``)."""
+
+    @property
+    def data(self):
+        kept = self.__dict__.get("_samenwerking_data")
+        if kept is None:
+            kept = self.__dict__["_samenwerking_data"] = super().data
+        return kept
+
+
+_DATA_ONCE: dict[type, type] = {}
+#: pydyf versions whose ``PDF.write`` is known to serialize each object twice with a file ID and
+#: to leave the objects unchanged while it writes (tests/test_pdf_tree.py: the same bytes).
+_PYDYF_TWICE = ("0.11.", "0.12.", "0.13.")
+
+
+def _serialize_once(pdf) -> None:
+    """Let every object of the PDF be serialized once while pydyf writes it.
+
+    PDF/A needs a file ID; pydyf computes it as the MD5 of every object's ``data``, which it makes
+    a second time for that (each stream compressed again at level 9): about half of ``PDF.write``.
+    Called last, right before ``write``: each object gets a subclass that keeps its ``data`` after
+    the first time. Same bytes; with another pydyf version nothing changes.
+    """
+    import pydyf
+
+    if not pydyf.__version__.startswith(_PYDYF_TWICE):
+        return
+    for item in pdf.objects:
+        kind = type(item)
+        if kind is pydyf.Object or issubclass(kind, _DataOnce):
+            continue  # the free object 0 has no data
+        once = _DATA_ONCE.get(kind)
+        if once is None:
+            once = _DATA_ONCE[kind] = type(kind.__name__, (_DataOnce, kind), {"__module__": kind.__module__})
+        item.__class__ = once
+
+
+def _finish(document, pdf) -> None:
+    """WeasyPrint's finisher: declare PDF/UA, then let pydyf serialize each object once."""
+    _declare_pdfua(document, pdf)
+    _serialize_once(pdf)
+
+
 @contextlib.contextmanager
 def _source_date(date: datetime.date):
     """Pin the clock that font subsetting (fontTools) writes into each embedded font."""
@@ -453,7 +498,7 @@ def write_pdf(doc: RenderedDocument) -> bytes:
                 pdf_tags=True,
                 pdf_identifier=True,
                 custom_metadata=True,  # <meta name="versie"> and "bronrevisie" → PDF document info
-                finisher=_declare_pdfua,
+                finisher=_finish,
             )
     except fatal as exc:
         raise BuildError(f"document {doc.name}: {exc}") from None
