@@ -144,9 +144,9 @@ class _DataOnce:
         return kept
 
 
-_DATA_ONCE: dict[type, type] = {}
+_DATA_ONCE: dict[tuple[type, type], type] = {}
 #: pydyf versions whose ``PDF.write`` is known to serialize each object twice with a file ID and
-#: to leave the objects unchanged while it writes (tests/test_pdf_tree.py: the same bytes).
+#: to leave the objects unchanged while it writes (tests/test_pdf_serialize.py: the same bytes).
 _PYDYF_TWICE = ("0.11.", "0.12.", "0.13.")
 
 
@@ -155,21 +155,39 @@ def _serialize_once(pdf) -> None:
 
     PDF/A needs a file ID; pydyf computes it as the MD5 of every object's ``data``, which it makes
     a second time for that (each stream compressed again at level 9): about half of ``PDF.write``.
-    Called last, right before ``write``: each object gets a subclass that keeps its ``data`` after
-    the first time. Same bytes; with another pydyf version nothing changes.
+    Called last, right before ``write``: each object, and each object ``write`` adds (the object
+    stream), gets a subclass that keeps its ``data`` after the first time. Same bytes; with
+    another pydyf version nothing changes.
     """
     import pydyf
 
     if not pydyf.__version__.startswith(_PYDYF_TWICE):
         return
     for item in pdf.objects:
-        kind = type(item)
-        if kind is pydyf.Object or issubclass(kind, _DataOnce):
-            continue  # the free object 0 has no data
-        once = _DATA_ONCE.get(kind)
-        if once is None:
-            once = _DATA_ONCE[kind] = type(kind.__name__, (_DataOnce, kind), {"__module__": kind.__module__})
-        item.__class__ = once
+        _keep_data(item)
+    pdf.__class__ = _subclass(type(pdf), _KeepAdded)  # the info, object and xref streams write adds
+
+
+def _subclass(kind: type, mixin: type) -> type:
+    if issubclass(kind, mixin):
+        return kind
+    made = _DATA_ONCE.get((kind, mixin))
+    if made is None:
+        made = _DATA_ONCE[kind, mixin] = type(kind.__name__, (mixin, kind), {"__module__": kind.__module__})
+    return made
+
+
+def _keep_data(item) -> None:
+    if item.free != "f":  # pydyf never serializes a free object (object 0 has no data)
+        item.__class__ = _subclass(type(item), _DataOnce)
+
+
+class _KeepAdded:
+    """Mixin for ``pydyf.PDF``: an object added while writing keeps its data too."""
+
+    def add_object(self, object_) -> None:
+        super().add_object(object_)
+        _keep_data(object_)
 
 
 def _finish(document, pdf) -> None:
