@@ -411,7 +411,8 @@ def _uri_as_written(tag: str, name: str, value: str) -> str:
     return html_module.unescape(found.group(1) if found.group(1) is not None else found.group(2))
 
 
-#: What ``weasyprint.HTML.__init__`` sets (WeasyPrint 66-70); ``html_document`` sets the same.
+#: What ``weasyprint.HTML.__init__`` sets (WeasyPrint 70; ``tree_unsupported`` checks it per process);
+#: ``html_document`` sets the same.
 _HTML_ATTRIBUTES = frozenset({"base_url", "url_fetcher", "media_type", "wrapper_element", "etree_element"})
 
 
