@@ -11,15 +11,17 @@ from __future__ import annotations
 import atexit
 import contextlib
 import datetime
+import functools
 import logging
-import os
 import mimetypes
+import os
+import re
 import xml.etree.ElementTree as ElementTree
 from pathlib import Path
 from urllib.parse import unquote, urlsplit
 from urllib.request import url2pathname
 
-from ..document import RenderedDocument
+from ..document import BLOCK_TAGS, HEADING_TAGS, TABLE_TAGS, RenderedDocument
 from ..errors import BuildError
 from ..huisstijl import voettekst_css
 from .assets import allowed
@@ -131,6 +133,69 @@ def _declare_pdfua(document, pdf) -> None:
     stream.stream = [raw[:start] + serialized + raw[end:]]
 
 
+class _DataOnce:
+    """Mixin: an object's serialized ``data`` made once and kept (see ``_serialize_once``)."""
+
+    @property
+    def data(self):
+        kept = self.__dict__.get("_samenwerking_data")
+        if kept is None:
+            kept = self.__dict__["_samenwerking_data"] = super().data
+        return kept
+
+
+_DATA_ONCE: dict[tuple[type, type], type] = {}
+#: pydyf versions whose ``PDF.write`` is known to serialize each object twice with a file ID and
+#: to leave the objects unchanged while it writes (tests/test_pdf_serialize.py: the same bytes).
+_PYDYF_TWICE = ("0.11.", "0.12.", "0.13.")
+
+
+def _serialize_once(pdf) -> None:
+    """Let every object of the PDF be serialized once while pydyf writes it.
+
+    PDF/A needs a file ID; pydyf computes it as the MD5 of every object's ``data``, which it makes
+    a second time for that (each stream compressed again at level 9): about half of ``PDF.write``.
+    Called last, right before ``write``: each object, and each object ``write`` adds (the object
+    stream), gets a subclass that keeps its ``data`` after the first time. Same bytes; with
+    another pydyf version nothing changes.
+    """
+    import pydyf
+
+    if not pydyf.__version__.startswith(_PYDYF_TWICE):
+        return
+    for item in pdf.objects:
+        _keep_data(item)
+    pdf.__class__ = _subclass(type(pdf), _KeepAdded)  # the info, object and xref streams write adds
+
+
+def _subclass(kind: type, mixin: type) -> type:
+    if issubclass(kind, mixin):
+        return kind
+    made = _DATA_ONCE.get((kind, mixin))
+    if made is None:
+        made = _DATA_ONCE[kind, mixin] = type(kind.__name__, (mixin, kind), {"__module__": kind.__module__})
+    return made
+
+
+def _keep_data(item) -> None:
+    if item.free != "f":  # pydyf never serializes a free object (object 0 has no data)
+        item.__class__ = _subclass(type(item), _DataOnce)
+
+
+class _KeepAdded:
+    """Mixin for ``pydyf.PDF``: an object added while writing keeps its data too."""
+
+    def add_object(self, object_) -> None:
+        super().add_object(object_)
+        _keep_data(object_)
+
+
+def _finish(document, pdf) -> None:
+    """WeasyPrint's finisher: declare PDF/UA, then let pydyf serialize each object once."""
+    _declare_pdfua(document, pdf)
+    _serialize_once(pdf)
+
+
 @contextlib.contextmanager
 def _source_date(date: datetime.date):
     """Pin the clock that font subsetting (fontTools) writes into each embedded font."""
@@ -151,6 +216,259 @@ def serialized(doc: RenderedDocument) -> str:
     from lxml import html as lxml_html
 
     return lxml_html.tostring(doc.tree, doctype="<!DOCTYPE html>", encoding="unicode", method="html")
+
+
+class _Reparse(Exception):
+    """The tree has a shape the HTML5 parser would rebuild: WeasyPrint must parse the string."""
+
+
+_SPACE = "\t\n\x0c\r "  # HTML's ASCII whitespace (str.isspace also takes U+00A0 and more)
+#: Characters the HTML5 parser changes (CR, NUL) or that lxml might write as a reference the parser
+#: reads as another character (C1 controls): with any of these, the string path.
+_ALTERED = re.compile("[\x00-\x08\x0b\x0d-\x1f\x7f-\x9f]")
+#: Attributes lxml (libxml2) writes URI-escaped: ``href``, ``src``, ``action``, and ``name`` on ``a``.
+_URI_ATTRIBUTES = frozenset({"href", "src", "action"})
+#: A URI value every libxml2 writes as it is (no space, control or non-ASCII character).
+_PLAIN_URI = re.compile(r"[A-Za-z0-9\-_.!~*'()@/:=?;#%&,+]*\Z")
+_QUOTED = re.compile(r"""=(?:"([^"]*)"|'([^']*)')""")
+#: Boolean attributes libxml2 writes without their value.
+_BOOLEAN = frozenset({"checked", "compact", "declare", "defer", "disabled", "ismap", "multiple", "nohref",
+                      "noresize", "noshade", "nowrap", "readonly", "selected"})
+#: Elements after whose start tag the HTML5 parser drops one line feed.
+_LEADING_NEWLINE = frozenset({"pre", "listing", "textarea"})
+#: Elements the HTML5 parser treats as "special" (the scope of an open ``li``), within our vocabulary.
+_SPECIAL = BLOCK_TAGS | TABLE_TAGS | {"br", "img", "meta", "title", "head", "body", "html"}
+_CELLS = frozenset({"td", "th"})
+_SECTIONS = frozenset({"thead", "tbody", "tfoot"})
+
+
+def _blank(text: str | None) -> bool:
+    return not text or not text.strip(_SPACE)
+
+
+class _Html5Tree:
+    """The ``xml.etree`` tree WeasyPrint's HTML5 parser (tinyhtml5) builds from ``serialized(doc)``,
+    made from ``doc.tree`` directly (some 15 times faster than writing and parsing the string).
+
+    The HTML5 parser repairs what it reads; for the shapes our vocabulary allows, this class makes
+    the same repairs: a ``tbody`` around rows directly in a ``table``, the line feed after ``<pre>``
+    dropped, white space after ``</body>`` moved into the body, white space before ``<head>``
+    dropped, URI attributes escaped as lxml writes them. A shape it does not repair the same way (a
+    block inside a paragraph, a list item or link inside another, text or other elements directly in
+    a table, CR or control characters) raises ``_Reparse``: then WeasyPrint parses the string, as
+    before. ``tests/test_pdf_tree.py`` compares both trees for every example document.
+    """
+
+    def __init__(self) -> None:
+        self.strings: list[str] = []
+
+    def build(self, html) -> ElementTree.Element:
+        if html.tag != "html" or not _blank(html.text) or [child.tag for child in html] != ["head", "body"]:
+            raise _Reparse("<html> bevat iets anders dan <head> en <body>")
+        head, body = html
+        root = ElementTree.Element("html", self.attributes(html))
+        target = ElementTree.SubElement(root, "head", self.attributes(head))
+        target.text = self.space(head.text)
+        for child in head:
+            if child.tag not in ("meta", "title") or len(child):
+                raise _Reparse(f"<{child.tag}> in <head>")
+            element = ElementTree.SubElement(target, child.tag, self.attributes(child))
+            element.text = self.text(child.text)
+            element.tail = self.space(child.tail)
+        target.tail = self.space(head.tail)
+        target = ElementTree.SubElement(root, "body", self.attributes(body))
+        self.content(body, target, False, False, False, False)
+        for after in (body.tail, html.tail):  # "after body": white space goes into the body
+            if after:
+                self.append(target, self.space(after))
+        if _ALTERED.search("".join(self.strings)):
+            raise _Reparse("een CR of stuurteken in de tekst")
+        return root
+
+    def text(self, text: str | None) -> str | None:
+        if text:
+            self.strings.append(text)
+            return text
+        return None
+
+    def space(self, text: str | None) -> str | None:
+        if not _blank(text):
+            raise _Reparse("tekst waar het HTML5-model alleen witruimte toelaat")
+        return text or None
+
+    @staticmethod
+    def append(element: ElementTree.Element, text: str) -> None:
+        if len(element):
+            element[-1].tail = (element[-1].tail or "") + text
+        else:
+            element.text = (element.text or "") + text
+
+    def attributes(self, element) -> dict[str, str]:
+        if not element.attrib:
+            return {}
+        result = dict(element.attrib)
+        for name, value in result.items():
+            self.strings.append(value)
+            if name in _BOOLEAN:
+                raise _Reparse(f"booleaans attribuut {name}")
+            if (name in _URI_ATTRIBUTES or (name == "name" and element.tag == "a")) and not _PLAIN_URI.match(value):
+                result[name] = _uri_as_written(element.tag, name, value)
+        return result
+
+    def content(self, source, target: ElementTree.Element, in_p: bool, in_li: bool, in_a: bool,
+                in_heading: bool) -> None:
+        """``source``'s text and children into ``target``, where the parser is "in body"."""
+        text = source.text
+        if text and source.tag in _LEADING_NEWLINE and text[0] == "\n":
+            text = text[1:]
+        target.text = self.text(text)
+        for child in source:
+            tag = child.tag
+            if not isinstance(tag, str):
+                raise _Reparse("een commentaar of instructie in de boom")
+            if in_p and tag in BLOCK_TAGS:
+                raise _Reparse(f"<{tag}> in een alinea")
+            element = ElementTree.SubElement(target, tag, self.attributes(child))
+            if tag == "table":
+                self.table(child, element)
+            elif tag == "li":
+                if in_li:
+                    raise _Reparse("<li> in een ander <li>")
+                self.content(child, element, False, True, in_a, False)
+            elif tag == "a":
+                if in_a:
+                    raise _Reparse("<a> in een andere <a>")
+                self.content(child, element, in_p, in_li, True, in_heading)
+            elif tag in HEADING_TAGS:
+                if in_heading:
+                    raise _Reparse(f"<{tag}> in een kop")
+                self.content(child, element, in_p, False, in_a, True)
+            else:
+                in_li_here = in_li and (tag in ("div", "p") or tag not in _SPECIAL)
+                self.content(child, element, in_p or tag == "p", in_li_here, in_a, in_heading)
+            element.tail = self.text(child.tail)
+
+    def table(self, source, target: ElementTree.Element) -> None:
+        """A table: sections, rows and cells; rows directly in it get a ``tbody``, as the parser adds."""
+        target.text = self.space(source.text)
+        body = None  # the tbody the parser opened for rows directly in the table
+        for child in source:
+            tag = child.tag
+            if tag == "tr":
+                if body is None:
+                    body = ElementTree.SubElement(target, "tbody")
+                element = ElementTree.SubElement(body, tag, self.attributes(child))
+                self.row(child, element)
+            elif tag in _SECTIONS:
+                body = None
+                element = ElementTree.SubElement(target, tag, self.attributes(child))
+                element.text = self.space(child.text)
+                for row in child:
+                    if row.tag != "tr":
+                        raise _Reparse(f"<{row.tag}> direct in <{tag}>")
+                    part = ElementTree.SubElement(element, "tr", self.attributes(row))
+                    self.row(row, part)
+                    part.tail = self.space(row.tail)
+            elif tag == "caption":
+                body = None
+                element = ElementTree.SubElement(target, tag, self.attributes(child))
+                self.content(child, element, False, False, False, False)
+            elif tag == "colgroup":
+                body = None
+                element = ElementTree.SubElement(target, tag, self.attributes(child))
+                element.text = self.space(child.text)
+                for column in child:
+                    if column.tag != "col" or len(column):
+                        raise _Reparse(f"<{column.tag}> in <colgroup>")
+                    ElementTree.SubElement(element, "col", self.attributes(column)).tail = self.space(column.tail)
+            else:
+                raise _Reparse(f"<{tag}> direct in <table>")
+            element.tail = self.space(child.tail)
+
+    def row(self, source, target: ElementTree.Element) -> None:
+        target.text = self.space(source.text)
+        for cell in source:
+            if cell.tag not in _CELLS:
+                raise _Reparse(f"<{cell.tag}> direct in <tr>")
+            element = ElementTree.SubElement(target, cell.tag, self.attributes(cell))
+            self.content(cell, element, False, False, False, False)
+            element.tail = self.space(cell.tail)
+
+
+@functools.lru_cache(maxsize=1024)
+def _uri_as_written(tag: str, name: str, value: str) -> str:
+    """A URI attribute as the HTML5 parser reads it back from lxml's HTML (lxml escapes spaces,
+    controls and non-ASCII characters, as its libxml2 version decides)."""
+    import html as html_module
+
+    from lxml import etree
+    from lxml import html as lxml_html
+
+    written = lxml_html.tostring(etree.Element(tag, {name: value}), encoding="unicode", method="html")
+    found = _QUOTED.search(written)
+    if found is None:
+        raise _Reparse(f"attribuut {name} onleesbaar geschreven")
+    return html_module.unescape(found.group(1) if found.group(1) is not None else found.group(2))
+
+
+#: What ``weasyprint.HTML.__init__`` sets (WeasyPrint 70; ``tree_unsupported`` checks it per process);
+#: ``html_document`` sets the same.
+_HTML_ATTRIBUTES = frozenset({"base_url", "url_fetcher", "media_type", "wrapper_element", "etree_element"})
+
+
+@functools.cache
+def tree_unsupported() -> str | None:
+    """Why this WeasyPrint cannot be given our tree (then it parses the HTML string), or None.
+
+    ``html_document`` relies on internals of WeasyPrint (pinned below 71): that ``HTML`` parses
+    with tinyhtml5, keeps exactly the attributes in ``_HTML_ATTRIBUTES`` and wraps the tree with
+    ``cssselect2.ElementWrapper.from_html_root``. Checked once per process on a real ``HTML``.
+    """
+    import cssselect2
+    import weasyprint
+
+    if getattr(weasyprint, "tinyhtml5", None) is None:
+        return "WeasyPrint leest HTML niet (meer) met tinyhtml5"
+    if not hasattr(cssselect2.ElementWrapper, "from_html_root"):
+        return "cssselect2 heeft geen ElementWrapper.from_html_root"
+    if not hasattr(weasyprint.urls, "ensure_url"):
+        return "weasyprint.urls heeft geen ensure_url"
+    found = frozenset(vars(weasyprint.HTML(string="<p>", base_url="/")))
+    if found != _HTML_ATTRIBUTES:
+        return f"weasyprint.HTML heeft de attributen {sorted(found)}, niet {sorted(_HTML_ATTRIBUTES)}"
+    return None
+
+
+def html_document(doc: RenderedDocument, fetcher):
+    """WeasyPrint's ``HTML`` of the document, made from ``doc.tree`` without parsing HTML again.
+
+    Exactly what ``HTML(string=serialized(doc), ...)`` gives (the same tree, so the same PDF
+    bytes), without writing the string and parsing it with tinyhtml5 (pure Python, most of a
+    second for the Drechtsteden documents). Falls back to that string when this WeasyPrint's
+    internals differ (``tree_unsupported``) or the tree has a shape the HTML5 parser would
+    repair differently (``_Html5Tree``); the reason is logged at DEBUG level.
+    """
+    import weasyprint
+
+    base_url = str(doc.base_dir.resolve()) + "/"
+    reason = tree_unsupported()
+    if reason is None:
+        try:
+            root = _Html5Tree().build(doc.tree)
+        except _Reparse as exc:
+            reason = str(exc)
+        else:
+            import cssselect2
+
+            html = weasyprint.HTML.__new__(weasyprint.HTML)
+            html.base_url = weasyprint.urls.ensure_url(base_url)  # as HTML(): no <base> in our vocabulary
+            html.url_fetcher = fetcher
+            html.media_type = "print"
+            html.wrapper_element = cssselect2.ElementWrapper.from_html_root(root, content_language=None)
+            html.etree_element = html.wrapper_element.etree_element
+            return html
+    logging.getLogger(__name__).debug("document %s: WeasyPrint leest de HTML-tekst (%s)", doc.name, reason)
+    return weasyprint.HTML(string=serialized(doc), base_url=base_url, url_fetcher=fetcher)
 
 
 _STYLES: dict[tuple, tuple] = {}  # per process: (fetcher, fonts, stylesheets) per house style and folders
@@ -185,8 +503,6 @@ def _styles(doc: RenderedDocument) -> tuple:
 
 
 def write_pdf(doc: RenderedDocument) -> bytes:
-    from weasyprint import HTML
-
     _, fatal = _fetcher_class()
     handler = _Collect()
     logger = logging.getLogger("weasyprint")
@@ -194,15 +510,14 @@ def write_pdf(doc: RenderedDocument) -> bytes:
     try:
         with _source_date(doc.date):
             fetcher, fonts, stylesheets = _styles(doc)
-            html = HTML(string=serialized(doc), base_url=str(doc.base_dir.resolve()) + "/", url_fetcher=fetcher)
-            pdf = html.write_pdf(
+            pdf = html_document(doc, fetcher).write_pdf(
                 stylesheets=stylesheets,
                 font_config=fonts,
                 pdf_variant=PDF_VARIANT,
                 pdf_tags=True,
                 pdf_identifier=True,
                 custom_metadata=True,  # <meta name="versie"> and "bronrevisie" → PDF document info
-                finisher=_declare_pdfua,
+                finisher=_finish,
             )
     except fatal as exc:
         raise BuildError(f"document {doc.name}: {exc}") from None
