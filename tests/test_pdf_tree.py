@@ -159,7 +159,7 @@ def test_the_tree_is_given_without_parsing_html(monkeypatch):
     html = html_document(document, restricted_fetcher(document.roots))
     monkeypatch.undo()
     assert shape(html.etree_element) == parsed(document.tree)
-    assert html.base_url == (ROOT / "templates").resolve().as_uri() + "/"
+    assert html.base_url == "file:///samenwerking/0/"  # the first root, by number: no path of this machine
 
 
 def test_same_pdf_bytes_from_the_tree_and_from_the_string(monkeypatch):
@@ -179,3 +179,25 @@ def test_same_pdf_bytes_from_the_tree_and_from_the_string(monkeypatch):
         pdf.tree_unsupported.cache_clear()
     assert parses == [1]  # this time WeasyPrint parsed the string
     assert from_tree == from_string
+
+
+def test_pdf_bytes_do_not_depend_on_where_the_templates_are(tmp_path):
+    """WeasyPrint names an image after its URL: the Dordrecht logo (in the house style's CSS) must
+    be named the same wherever the tool is installed, so the same input gives the same bytes."""
+    import shutil
+
+    project = load_project(ROOT / "content" / "drechtsteden")
+    job = next(job for job in jobs(project, gemeente="dordrecht", documents=["raadsvoorstel"]))
+    document = render(project, job)
+    elsewhere = tmp_path / "elders" / "templates"
+    shutil.copytree(ROOT / "templates" / "huisstijl", elsewhere / "huisstijl")
+
+    def moved(path: Path) -> Path:
+        return elsewhere / Path(path).resolve().relative_to((ROOT / "templates").resolve())
+
+    here = pdf.write_pdf(document)
+    assert any(Path(sheet).parent.name == "dordrecht" for sheet in document.stylesheets)
+    document.roots = [moved(root) if root == ROOT / "templates" else root for root in document.roots]
+    document.stylesheets = [moved(sheet) for sheet in document.stylesheets]
+    document.base_dir = moved(document.base_dir)
+    assert pdf.write_pdf(document) == here

@@ -18,7 +18,7 @@ import os
 import re
 import xml.etree.ElementTree as ElementTree
 from pathlib import Path
-from urllib.parse import unquote, urlsplit
+from urllib.parse import quote, unquote, urlsplit
 from urllib.request import url2pathname
 
 from ..document import BLOCK_TAGS, HEADING_TAGS, TABLE_TAGS, RenderedDocument
@@ -31,28 +31,57 @@ _PDFUA_NS = "http://www.aiim.org/pdfua/ns/id/"
 _RDF_NS = "http://www.w3.org/1999/02/22-rdf-syntax-ns#"
 
 
+#: The folder under which WeasyPrint sees the allowed folders: root ``i`` is ``file:///samenwerking/i/``.
+#: WeasyPrint names an image in the PDF after the MD5 of its URL; with the real path in it, the PDF
+#: bytes would depend on the folder the tool and the content are checked out in.
+_VIRTUAL = "/samenwerking/"
+
+
 def _fetcher_class():
     from weasyprint.urls import FatalURLFetchingError, URLFetcher, URLFetcherResponse
 
     class RestrictedFetcher(URLFetcher):
-        """Serves ``data:`` URLs and files below the allowed folders; refuses everything else."""
+        """Serves ``data:`` URLs and files below the allowed folders; refuses everything else.
+
+        Files are named by stable URLs (``url``): the folder's number among the roots and the
+        path inside it, never where the folder is on this machine.
+        """
 
         def __init__(self, roots: list[Path]):
             super().__init__(allowed_protocols={"file", "data"})
             self.roots = [Path(root).resolve() for root in roots]
+
+        def url(self, path: Path) -> str:
+            """The stable ``file:`` URL of a file or folder below a root (a folder's ends in ``/``)."""
+            path = Path(path).resolve()
+            for number, root in enumerate(self.roots):
+                if path == root or root in path.parents:
+                    inside = path.relative_to(root).as_posix()
+                    url = f"file://{_VIRTUAL}{number}/" + ("" if inside == "." else quote(inside))
+                    return url + "/" if path.is_dir() and not url.endswith("/") else url
+            return path.as_uri() + ("/" if path.is_dir() else "")
+
+        def path(self, url: str) -> Path:
+            """The file a ``file:`` URL names: a stable URL below its root, any other as it is."""
+            name = url2pathname(unquote(urlsplit(url).path))
+            if name.startswith(_VIRTUAL):
+                number, _, rest = name[len(_VIRTUAL):].partition("/")
+                if number.isdigit() and int(number) < len(self.roots):
+                    return (self.roots[int(number)] / rest).resolve()
+            return Path(name).resolve()
 
         def fetch(self, url, headers=None):  # noqa: D401 - WeasyPrint's API
             scheme = url.split(":", 1)[0].lower() if ":" in url else ""
             if scheme == "data":
                 return super().fetch(url, headers)
             if scheme == "file":
-                path = Path(url2pathname(unquote(urlsplit(url).path))).resolve()
+                path = self.path(url)
                 if allowed(path, self.roots):
                     if not path.is_file():
                         raise FatalURLFetchingError(f"bestand niet gevonden: {path}")
                     mime = mimetypes.guess_type(path.name)[0] or "application/octet-stream"
                     return URLFetcherResponse(url, path.read_bytes(), {"Content-Type": mime})
-                raise FatalURLFetchingError(f"geweigerd: {url} ligt buiten de sjablonen en de inhoud")
+                raise FatalURLFetchingError(f"geweigerd: {path} ligt buiten de sjablonen en de inhoud")
             raise FatalURLFetchingError(f"geweigerd: {url} (de build haalt niets van het netwerk)")
 
     return RestrictedFetcher, FatalURLFetchingError
@@ -62,7 +91,6 @@ def restricted_fetcher(roots: list[Path]):
     """A WeasyPrint URL fetcher limited to ``roots`` (and ``data:`` URLs)."""
     cls, _ = _fetcher_class()
     return cls(roots)
-
 
 
 class _Collect(logging.Handler):
@@ -450,7 +478,7 @@ def html_document(doc: RenderedDocument, fetcher):
     """
     import weasyprint
 
-    base_url = str(doc.base_dir.resolve()) + "/"
+    base_url = fetcher.url(doc.base_dir)
     reason = tree_unsupported()
     if reason is None:
         try:
@@ -492,7 +520,7 @@ def _styles(doc: RenderedDocument) -> tuple:
     if key not in _STYLES:
         fetcher = restricted_fetcher(doc.roots)
         fonts = FontConfiguration()
-        sheets = [CSS(filename=str(path), url_fetcher=fetcher, font_config=fonts) for path in doc.stylesheets]
+        sheets = [CSS(url=fetcher.url(path), url_fetcher=fetcher, font_config=fonts) for path in doc.stylesheets]
         sheets.append(CSS(string=voettekst_css(), font_config=fonts))  # the one footer (huisstijl.VOETTEKST)
         if not _STYLES:
             atexit.register(_STYLES.clear)  # let WeasyPrint free its fonts while its modules still exist
