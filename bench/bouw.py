@@ -82,8 +82,10 @@ def median(command: list[str], repeat: int, before=None, **kwargs) -> Run:
 
 
 def html_of(folder: Path, documents: list[str] | None, target: Path) -> Path:
-    """The rendered HTML of the documents and their stylesheets, as a list for BARE_WEASYPRINT."""
+    """The HTML the writers read (the tree with its table of contents filled in, as the PDF writer
+    hands it to WeasyPrint) and the stylesheets, as a list for BARE_WEASYPRINT."""
     from generator.build import jobs, load_project, render
+    from generator.writers.pdf import serialized
 
     project = load_project(folder)
     target.mkdir(parents=True, exist_ok=True)
@@ -91,7 +93,7 @@ def html_of(folder: Path, documents: list[str] | None, target: Path) -> Path:
     for job in jobs(project, documents=documents):
         document = render(project, job)
         path = target / f"{document.name}.html"
-        path.write_text(document.html, encoding="utf-8")
+        path.write_text(serialized(document), encoding="utf-8")
         items.append({"html": str(path), "base": str(document.base_dir.resolve()) + "/",
                       "stylesheets": [str(s) for s in document.stylesheets]})
     listing = target / "lijst.json"
