@@ -16,6 +16,18 @@ CONTENT = ROOT / "content"
 TOETREDING = "toestemming-toetreding"
 
 
+def standard_document(name: str, html: str, date):
+    """A rendered document from hand-written HTML, in the standard house style, reading only the
+    tool's templates: what the writer tests feed the writers."""
+    from generator.render import to_document
+
+    document = to_document(name, html, date)
+    document.stylesheets = [ROOT / "templates" / "huisstijl" / "standaard" / "stijl.css"]
+    document.roots = [ROOT / "templates"]
+    document.base_dir = ROOT / "templates"
+    return document
+
+
 @pytest.fixture(scope="session")
 def root() -> Path:
     return ROOT

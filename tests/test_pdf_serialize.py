@@ -4,14 +4,11 @@ from __future__ import annotations
 
 import datetime
 import io
-from pathlib import Path
 
 import pydyf
 
-from generator.render import to_document
 from generator.writers import pdf
-
-ROOT = Path(__file__).resolve().parent.parent
+from conftest import standard_document
 
 HTML = """<!DOCTYPE html><html lang="nl"><head><meta charset="utf-8"><title>Eén keer</title>
 <meta name="dcterms.created" content="2017-05-12T00:00:00Z"></head>
@@ -20,11 +17,7 @@ HTML = """<!DOCTYPE html><html lang="nl"><head><meta charset="utf-8"><title>Eén
 
 
 def document():
-    doc = to_document("een-keer", HTML, datetime.date(2017, 5, 12))
-    doc.stylesheets = [ROOT / "templates" / "huisstijl" / "standaard" / "stijl.css"]
-    doc.roots = [ROOT / "templates"]
-    doc.base_dir = ROOT / "templates"
-    return doc
+    return standard_document("een-keer", HTML, datetime.date(2017, 5, 12))
 
 
 def test_an_object_keeps_its_first_serialization():

@@ -18,10 +18,10 @@ from lxml import html as lxml_html
 from generator.build import jobs, load_project, render
 from generator.render import to_document
 from generator.writers import pdf
-from generator.writers.pdf import _Html5Tree, _Reparse, html_document, restricted_fetcher, serialized
+from generator.writers.pdf import _Html5Tree, _Reparse, html_document, restricted_fetcher
+from conftest import standard_document
 
 ROOT = Path(__file__).resolve().parent.parent
-STANDARD = ROOT / "templates" / "huisstijl" / "standaard"
 
 
 def shape(element) -> tuple:
@@ -139,13 +139,9 @@ def serialized_of(tree) -> str:
 
 
 def small_document():
-    document = to_document("klein", page(SHAPES["every part of a table"] + SHAPES["the line feed after <pre>"]
-                                         + '<p id="x">doel</p><p id="é-x"><a href="#é-x">link</a></p>'),
-                           datetime.date(2017, 5, 12))
-    document.stylesheets = [STANDARD / "stijl.css"]
-    document.roots = [ROOT / "templates"]
-    document.base_dir = ROOT / "templates"
-    return document
+    return standard_document("klein", page(SHAPES["every part of a table"] + SHAPES["the line feed after <pre>"]
+                                           + '<p id="x">doel</p><p id="é-x"><a href="#é-x">link</a></p>'),
+                             datetime.date(2017, 5, 12))
 
 
 def test_the_tree_is_given_without_parsing_html(monkeypatch):

@@ -22,6 +22,7 @@ from generator.writers.docx import DocxWriter, write_docx
 from generator.writers.docx.mapping import CLASSES, CSS_ONLY, ELEMENTS, MARK
 from generator.writers.html import write_html
 from generator.writers.pdf import write_pdf
+from conftest import standard_document
 
 ROOT = Path(__file__).resolve().parent.parent
 STIJL = (ROOT / "templates" / "huisstijl" / "standaard" / "stijl.css").read_text(encoding="utf-8")
@@ -90,11 +91,7 @@ def test_the_sample_uses_every_element_and_class():
 
 @pytest.fixture(scope="module")
 def sample():
-    document = to_document("alles", HTML, datetime.date(2020, 1, 1))
-    document.stylesheets = [ROOT / "templates" / "huisstijl" / "standaard" / "stijl.css"]
-    document.roots = [ROOT / "templates"]
-    document.base_dir = ROOT / "templates"
-    return document
+    return standard_document("alles", HTML, datetime.date(2020, 1, 1))
 
 
 def test_every_writer_handles_every_entry(sample):
