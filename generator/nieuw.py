@@ -155,7 +155,7 @@ def yaml_scalar(value: object) -> str:
     try:
         plain = (text == text.strip() and not _UNSAFE.search(text) and all(c >= " " for c in text)
                  and yaml.safe_load(text) == text)
-    except yaml.YAMLError:
+    except (yaml.YAMLError, ValueError, OverflowError):  # e.g. a timestamp with year 0: not plain
         plain = False
     if plain:
         return text
