@@ -55,21 +55,24 @@ def only_problem(text: str) -> str:
     return lines[0]
 
 
+def refused(folder: Path) -> str:
+    """``check`` of the folder: exit code 2 and one problem, its line."""
+    code, text = run("check", folder)
+    assert code == 2, text
+    return only_problem(text)
+
+
 def test_yaml_file_linked_outside_the_folder_is_refused(oost, tmp_path):
     secret = tmp_path / "geheim.yaml"
     secret.write_text("geheim: ja\n", encoding="utf-8")
     (oost / "extra.yaml").symlink_to(secret)
-    code, text = run("check", oost)
-    assert code == 2
-    line = only_problem(text)
+    line = refused(oost)
     assert line.startswith(f"{oost / 'extra.yaml'}:1:1: dit bestand is een koppeling (symlink) naar {secret}")
 
 
 def test_timestamp_tag_on_garbage(oost):
     number = replace_line(oost / "samenwerking.yaml", "datum: 2", "datum: !!timestamp morgen #")
-    code, text = run("check", oost)
-    assert code == 2
-    line = only_problem(text)
+    line = refused(oost)
     assert f"samenwerking.yaml:{number}:" in line
     assert '"morgen" is geen datum; schrijf een datum als JJJJ-MM-DD' in line
 
@@ -78,18 +81,14 @@ def test_31_februari_is_said_in_dutch(oost):
     text = (oost / "samenwerking.yaml").read_text(encoding="utf-8")
     old = next(part for part in text.split() if part[:4].isdigit() and part.count("-") == 2)
     number = replace_line(oost / "samenwerking.yaml", old, "2025-02-31")
-    code, out = run("check", oost)
-    assert code == 2
-    line = only_problem(out)
+    line = refused(oost)
     assert f"samenwerking.yaml:{number}:" in line
     assert '"2025-02-31" is geen bestaande datum: februari 2025 heeft 28 dagen' in line
 
 
 def test_decimal_clause_parameter_that_must_be_whole(project):
     number = replace_line(project / "regeling.yaml", "vergaderingen_per_jaar: 4", "vergaderingen_per_jaar: 1.5")
-    code, text = run("check", project)
-    assert code == 2
-    line = only_problem(text)
+    line = refused(project)
     assert f"regeling.yaml:{number}:" in line
     assert "vergaderingen_per_jaar: verwacht een geheel getal, zonder komma of punt, gevonden 1.5" in line
 
@@ -111,9 +110,7 @@ def test_control_character_from_an_escape_is_refused_at_load(oost):
     path = oost / "samenwerking.yaml"
     number = replace_line(path, "naam: ", 'naam: "Oost\\u0007 Groningen" #')
     column = path.read_text(encoding="utf-8").split("\n")[number - 1].index("\\u0007") + 1
-    code, text = run("check", oost)
-    assert code == 2
-    line = only_problem(text)
+    line = refused(oost)
     assert f"samenwerking.yaml:{number}:{column}: " in line
     assert "de tekst bevat het stuurteken U+0007" in line
 
@@ -122,9 +119,7 @@ def test_control_character_in_the_file_is_placed(oost):
     path = oost / "samenwerking.yaml"
     number = replace_line(path, "naam: ", "naam: \x1b")
     column = path.read_text(encoding="utf-8").split("\n")[number - 1].index("\x1b") + 1
-    code, text = run("check", oost)
-    assert code == 2
-    assert f"samenwerking.yaml:{number}:{column}: YAML-syntaxfout: ongeldig teken U+001B" in only_problem(text)
+    assert f"samenwerking.yaml:{number}:{column}: YAML-syntaxfout: ongeldig teken U+001B" in refused(oost)
 
 
 def test_latin1_file_points_at_the_byte(oost):
@@ -134,27 +129,21 @@ def test_latin1_file_points_at_the_byte(oost):
     index = next(i for i, line in enumerate(lines) if "é" in line or "ë" in line)
     char = "é" if "é" in lines[index] else "ë"
     path.write_bytes(text.encode("cp1252"))
-    code, out = run("check", oost)
-    assert code == 2
-    line = only_problem(out)
+    line = refused(oost)
     assert f"probleem.yaml:{index + 1}:{lines[index].index(char) + 1}: ongeldige byte 0x" in line
     assert f"het bestand is geen UTF-8 (in Latin-1/Windows-1252 is dat '{char}')" in line
 
 
 def test_binary_file_points_at_its_first_byte_that_is_not_text(oost):
     (oost / "plaatje.yaml").write_bytes(b"a: 1\nb: \x89PNG\x00\x00")
-    code, text = run("check", oost)
-    assert code == 2
-    assert "plaatje.yaml:2:4: het bestand is geen tekst maar binair" in only_problem(text)
+    assert "plaatje.yaml:2:4: het bestand is geen tekst maar binair" in refused(oost)
 
 
 def test_unclosed_quote_points_at_the_opening_quote(oost):
     path = oost / "samenwerking.yaml"
     number = replace_line(path, "naam: ", 'naam: "')
     column = path.read_text(encoding="utf-8").split("\n")[number - 1].index('"') + 1
-    code, text = run("check", oost)
-    assert code == 2
-    line = only_problem(text)
+    line = refused(oost)
     assert f"samenwerking.yaml:{number}:{column}: YAML-syntaxfout: dit aanhalingsteken wordt niet" in line
 
 
@@ -163,22 +152,16 @@ def test_date_hint_only_for_a_quoted_date(oost):
     text = path.read_text(encoding="utf-8")
     old = next(part for part in text.split() if part[:4].isdigit() and part.count("-") == 2)
     path.write_text(text.replace(old, "1 januari 2026", 1), encoding="utf-8")
-    code, out = run("check", oost)
-    assert code == 2
-    line = only_problem(out)
+    line = refused(oost)
     assert 'verwacht een datum in de vorm JJJJ-MM-DD, gevonden "1 januari 2026"' in line
     assert "aanhalingstekens" not in line
     path.write_text(text.replace(old, f'"{old}"', 1), encoding="utf-8")
-    code, out = run("check", oost)
-    assert code == 2
-    assert only_problem(out).endswith("(schrijf de datum zonder aanhalingstekens)")
+    assert refused(oost).endswith("(schrijf de datum zonder aanhalingstekens)")
 
 
 def test_misspelt_gemeente_gets_a_suggestion(project):
     number = replace_line(project / "regeling.yaml", "bekendmaking: Dordrecht", "bekendmaking: Dordrect")
-    code, text = run("check", project)
-    assert code == 2
-    line = only_problem(text)
+    line = refused(project)
     assert f"regeling.yaml:{number}:" in line
     assert line.endswith('bedoelde u "Dordrecht"?')
 
@@ -275,9 +258,7 @@ def test_number_too_large_for_exact_sums(oost):
     text = path.read_text(encoding="utf-8")
     old = next(part for part in text.split() if part.isdigit() and len(part) >= 6)
     number = replace_line(path, old, "99999999999999999999999999999999")
-    code, out = run("check", oost)
-    assert code == 2
-    line = only_problem(out)
+    line = refused(oost)
     assert f"financien.yaml:{number}:" in line
     assert '"99999999999999999999999999999999" is te groot (hooguit 15 cijfers vóór de komma)' in line
 
