@@ -55,7 +55,7 @@ def _fetcher_class():
             """The stable ``file:`` URL of a file or folder below a root (a folder's ends in ``/``)."""
             path = Path(path).resolve()
             for number, root in enumerate(self.roots):
-                if path == root or root in path.parents:
+                if allowed(path, [root]):
                     inside = path.relative_to(root).as_posix()
                     url = f"file://{_VIRTUAL}{number}/" + ("" if inside == "." else quote(inside))
                     return url + "/" if path.is_dir() and not url.endswith("/") else url
