@@ -115,6 +115,7 @@ PROBLEMS: list[tuple[str, str]] = [
     (r"^failed to (convert|decode) base64 data", "binaire gegevens (!!binary) worden niet ondersteund"),
 ]
 
+
 def dutch(problem: str | None, context: str | None = None) -> str | None:
     """The Dutch for a reader message; None when it is not known (a new PyYAML version).
 
