@@ -179,7 +179,8 @@ def _contents_list(tree: etree._Element, nav: etree._Element) -> None:
             lists.append(etree.SubElement(parent, "ul", {"class": "geen-opsomming"}))
         del lists[level:]
         item = etree.SubElement(lists[-1], "li")
-        etree.SubElement(item, "a", href=f"#{target}").text = text
+        # The title in a span of its own: the PDF's dotted leader runs behind it (stijl.css).
+        etree.SubElement(etree.SubElement(item, "a", href=f"#{target}"), "span").text = text
 
 
 def check_vocabulary(tree: etree._Element, name: str) -> None:
