@@ -52,6 +52,10 @@ for item in json.load(open(sys.argv[1])):
 """
 
 
+#: The libraries a build of the GR as Word imports (and nothing of the tool): the floor of that process.
+LIBRARIES_OF_GR_DOCX = "import click, yaml, jinja2, jinja2.sandbox, markdown, lxml.etree, pydantic, pydantic.main, docx"
+
+
 class Run:
     def __init__(self, wall: float, cpu: float, memory_mb: float, output: str):
         self.wall, self.cpu, self.memory_mb, self.output = wall, cpu, memory_mb, output
@@ -146,6 +150,8 @@ def drechtsteden(repeat: int, scratch: Path) -> list[tuple[str, str, str, str]]:
     gr_docx = median(CLI + ["build", str(content), "--out", str(out), "--document", "gemeenschappelijke-regeling",
                             "--formaat", "docx"], repeat, before=fresh, env=env)
     doc = pandoc(scratch / "html" / "gemeenschappelijke-regeling.html", repeat, scratch)
+    # What that process cannot go below: Python starting and importing the libraries it uses.
+    floor = median([sys.executable, "-c", LIBRARIES_OF_GR_DOCX], repeat)
 
     # a commit, then one edit of one gemeente's field, committed: how many documents are made again?
     project = scratch / "git"
@@ -173,6 +179,9 @@ def drechtsteden(repeat: int, scratch: Path) -> list[tuple[str, str, str, str]]:
          f"{cold.wall / bare.cpu:.2f}", "≤ 0,8"),
         ("GR alleen als DOCX (heel proces) / pandoc dezelfde HTML → DOCX", f"{gr_docx.wall:.2f} s / "
          + (f"{doc.wall:.2f} s" if doc else "geen pandoc"), f"{gr_docx.wall / doc.wall:.1f}×" if doc else "-", "≤ 3×"),
+        ("waarvan Python en de bibliotheken alleen (start + import) / pandoc", f"{floor.wall:.2f} s / "
+         + (f"{doc.wall:.2f} s" if doc else "geen pandoc"), f"{floor.wall / doc.wall:.1f}×" if doc else "-",
+         "(ondergrens, geen doel)"),
         ("documenten opnieuw na een commit en één veld van één gemeente (Dordrecht)",
          f"{rebuilt(after_commit.output)} van {total}, waarvan {own} van Dordrecht",
          f"{again - own} van andere gemeenten", f"alleen die van Dordrecht ({dordrecht}: één per ronde)"),
