@@ -5,7 +5,7 @@ Usage: python3 bench/bouw.py [--herhaal N] [--zonder-schaal]
 Every figure is the median of N whole processes (as a user runs them), timed by wall clock; CPU
 time (user + system) and peak memory (largest resident set) come from the kernel per process
 (os.wait4). The machine may be shared, so figures are noisy: medians, no `nice`, and the ratios
-are taken from one run. Cold builds start without output and with an empty chart cache.
+are taken from one run, their two sides measured in turn, round by round. Cold builds start without output and with an empty chart cache.
 The tool's own sources are compiled to bytecode first (compileall), as Python does on the first
 import on a user's machine; a machine that sets PYTHONDONTWRITEBYTECODE (as this sandbox does)
 would otherwise compile them again in every measured process. The first line of the report says so.
@@ -75,14 +75,21 @@ def run(command: list[str], cwd: Path = ROOT, env: dict | None = None) -> Run:
     return Run(wall, usage.ru_utime + usage.ru_stime, usage.ru_maxrss / 1024, output)
 
 
-def median(command: list[str], repeat: int, before=None, **kwargs) -> Run:
-    runs = []
+def alternating(specs: list[tuple[list[str], object, dict]], repeat: int) -> list[Run]:
+    """The median of each command (with its ``before`` and ``run`` arguments), run in turn: one of
+    each per round, so a machine that slows down part-way weighs on both sides of a ratio alike."""
+    runs: list[list[Run]] = [[] for _ in specs]
     for _ in range(repeat):
-        if before:
-            before()
-        runs.append(run(command, **kwargs))
-    return Run(*(statistics.median(getattr(r, name) for r in runs) for name in ("wall", "cpu", "memory_mb")),
-               runs[-1].output)
+        for made, (command, before, kwargs) in zip(runs, specs):
+            if before:
+                before()
+            made.append(run(command, **kwargs))
+    return [Run(*(statistics.median(getattr(r, name) for r in made) for name in ("wall", "cpu", "memory_mb")),
+                made[-1].output) for made in runs]
+
+
+def median(command: list[str], repeat: int, before=None, **kwargs) -> Run:
+    return alternating([(command, before, kwargs)], repeat)[0]
 
 
 def html_of(folder: Path, documents: list[str] | None, target: Path) -> Path:
@@ -105,14 +112,23 @@ def html_of(folder: Path, documents: list[str] | None, target: Path) -> Path:
     return listing
 
 
+def bare_weasyprint_command(listing: Path, scratch: Path) -> list[str]:
+    return [sys.executable, "-c", BARE_WEASYPRINT, str(listing), str(scratch / "kaal.pdf")]
+
+
 def bare_weasyprint(listing: Path, repeat: int, scratch: Path) -> Run:
-    return median([sys.executable, "-c", BARE_WEASYPRINT, str(listing), str(scratch / "kaal.pdf")], repeat)
+    return median(bare_weasyprint_command(listing, scratch), repeat)
+
+
+def pandoc_command(html: Path, scratch: Path) -> list[str] | None:
+    if shutil.which("pandoc") is None:
+        return None
+    return ["pandoc", "-f", "html", "-t", "docx", "-o", str(scratch / "pandoc.docx"), str(html)]
 
 
 def pandoc(html: Path, repeat: int, scratch: Path) -> Run | None:
-    if shutil.which("pandoc") is None:
-        return None
-    return median(["pandoc", "-f", "html", "-t", "docx", "-o", str(scratch / "pandoc.docx"), str(html)], repeat)
+    command = pandoc_command(html, scratch)
+    return median(command, repeat) if command else None
 
 
 def rebuilt(output: str) -> int:
@@ -143,15 +159,19 @@ def drechtsteden(repeat: int, scratch: Path) -> list[tuple[str, str, str, str]]:
     env = {"SAMENWERKING_CACHE": str(cache)}
     help_ = median(CLI + ["--help"], repeat)
     nothing = median([sys.executable, "-c", "pass"], repeat)
-    cold = median(CLI + ["build", str(content), "--out", str(out)], repeat, before=fresh, env=env)
-    warm = median(CLI + ["build", str(content), "--out", str(out)], repeat, env=env)
+    # The two sides of each ratio are measured in turn, round by round (``alternating``).
     listing = html_of(content, None, scratch / "html")
-    bare = bare_weasyprint(listing, repeat, scratch)
-    gr_docx = median(CLI + ["build", str(content), "--out", str(out), "--document", "gemeenschappelijke-regeling",
-                            "--formaat", "docx"], repeat, before=fresh, env=env)
-    doc = pandoc(scratch / "html" / "gemeenschappelijke-regeling.html", repeat, scratch)
+    cold, bare = alternating([(CLI + ["build", str(content), "--out", str(out)], fresh, {"env": env}),
+                              (bare_weasyprint_command(listing, scratch), None, {})], repeat)
+    warm = median(CLI + ["build", str(content), "--out", str(out)], repeat, env=env)
+    gr_docx_command = CLI + ["build", str(content), "--out", str(out), "--document", "gemeenschappelijke-regeling",
+                             "--formaat", "docx"]
     # What that process cannot go below: Python starting and importing the libraries it uses.
-    floor = median([sys.executable, "-c", LIBRARIES_OF_GR_DOCX], repeat)
+    floor_command = [sys.executable, "-c", LIBRARIES_OF_GR_DOCX]
+    pandoc_gr = pandoc_command(scratch / "html" / "gemeenschappelijke-regeling.html", scratch)
+    gr_docx, floor, *doc = alternating([(gr_docx_command, fresh, {"env": env}), (floor_command, None, {}),
+                                        *([(pandoc_gr, None, {})] if pandoc_gr else [])], repeat)
+    doc = doc[0] if doc else None
 
     # a commit, then one edit of one gemeente's field, committed: how many documents are made again?
     project = scratch / "git"

@@ -8,6 +8,7 @@ Exit codes: 0 success, 2 invalid content (or invalid use), 1 anything else.
 
 from __future__ import annotations
 
+import gc
 import os
 import re
 import sys
@@ -510,8 +511,15 @@ def tekst(bestand: Path) -> None:
         _fail(error)
 
 
+#: Allocations between two collections of Python's youngest generation (Python's own: 700). A build
+#: makes many short-lived objects (pydantic, Jinja, WeasyPrint's boxes); collecting them less often
+#: took 9% off the CPU time of a cold build of the example, at the same peak memory (docs/snelheid.md).
+YOUNG_GENERATION = 2000
+
+
 def run() -> None:
     """The console script: the click group, with click's own usage errors said in Dutch."""
+    gc.set_threshold(YOUNG_GENERATION, *gc.get_threshold()[1:])
     try:
         main.main(standalone_mode=False)
     except click.exceptions.NoSuchOption as error:

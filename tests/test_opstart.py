@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import json
 import os
 import subprocess
 import sys
@@ -30,3 +31,15 @@ def test_one_word_document_imports_only_what_it_needs(tmp_path):
     assert "MODULES []" in result.stdout, result.stdout
     misses, kept = map(int, result.stdout.rsplit("COMPILED ", 1)[1].split())
     assert 0 < misses == kept, (misses, kept)  # every clause text compiled once, none compiled again
+
+
+def test_the_console_script_collects_young_objects_less_often():
+    """`samenwerking` (cli.run) raises the young generation's threshold before any command runs; the
+    older generations keep Python's own (docs/snelheid.md)."""
+    code = ("import gc, json, sys\nbefore = gc.get_threshold()\nsys.argv = ['samenwerking', '--help']\n"
+            "from generator import cli\ntry:\n    cli.run()\nexcept SystemExit:\n    pass\n"
+            "print('DREMPEL' + json.dumps([before, gc.get_threshold(), cli.YOUNG_GENERATION]))\n")
+    result = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, cwd=ROOT)
+    assert result.returncode == 0, result.stderr
+    before, after, wanted = json.loads(result.stdout.rsplit("DREMPEL", 1)[1])
+    assert after == [wanted, *before[1:]] and after[0] > before[0]
