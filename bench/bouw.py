@@ -5,7 +5,8 @@ Usage: python3 bench/bouw.py [--herhaal N] [--zonder-schaal]
 Every figure is the median of N whole processes (as a user runs them), timed by wall clock; CPU
 time (user + system) and peak memory (largest resident set) come from the kernel per process
 (os.wait4). The machine may be shared, so figures are noisy: medians, no `nice`, and the ratios
-are taken from one run, their two sides measured in turn, round by round. Cold builds start without output and with an empty chart cache.
+are taken from one run, their two sides measured in turn, round by round. Cold builds start
+without output and with an empty chart cache.
 The tool's own sources are compiled to bytecode first (compileall), as Python does on the first
 import on a user's machine; a machine that sets PYTHONDONTWRITEBYTECODE (as this sandbox does)
 would otherwise compile them again in every measured process. The first line of the report says so.

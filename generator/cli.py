@@ -513,7 +513,7 @@ def tekst(bestand: Path) -> None:
 
 #: Allocations between two collections of Python's youngest generation (Python's own: 700). A build
 #: makes many short-lived objects (pydantic, Jinja, WeasyPrint's boxes); collecting them less often
-#: took 9% off the CPU time of a cold build of the example, at the same peak memory (docs/snelheid.md).
+#: took a tenth off the CPU time of a cold build of the example, at the same peak memory (docs/snelheid.md).
 YOUNG_GENERATION = 2000
 
 
