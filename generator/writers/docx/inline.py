@@ -15,13 +15,14 @@ from lxml.etree import SubElement
 from ...document import BLOCK_TAGS, INLINE_TAGS, classes, metadata
 from ...errors import BuildError
 from .mapping import CHARACTER_STYLES, ELEMENTS, class_format
+from .wordml import W_VAL
 
 WHITESPACE = re.compile(r"[ \t\n\r\f]+")
 #: Tracked changes: ``<ins>`` and ``<del>`` (inline, or around blocks).
 CHANGE_TAGS = ("ins", "del")
 CHANGE_AUTHOR = "samenwerking"
-W_R, W_RPR, W_T, W_BR, W_TAB, W_HYPERLINK, W_RSTYLE, W_VAL = (
-    qn(f"w:{tag}") for tag in ("r", "rPr", "t", "br", "tab", "hyperlink", "rStyle", "val"))
+W_R, W_RPR, W_T, W_BR, W_TAB, W_HYPERLINK, W_RSTYLE = (
+    qn(f"w:{tag}") for tag in ("r", "rPr", "t", "br", "tab", "hyperlink", "rStyle"))
 R_ID, XML_SPACE = qn("r:id"), qn("xml:space")
 #: Run properties the writer sets, in the schema's order of w:rPr (CT_RPr).
 _RUN_PROPERTIES = (("bold", "w:b", None), ("italic", "w:i", None), ("underline", "w:u", "single"))

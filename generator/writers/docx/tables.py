@@ -98,7 +98,8 @@ class TableWriter:
             tc_width.set(W_W, wordml.twips(Cm(sum(column_widths[first:first + span]))))
 
 
-W_TR, W_TC, W_P, W_W = qn("w:tr"), qn("w:tc"), qn("w:p"), qn("w:w")
+W_TR, W_W = qn("w:tr"), qn("w:w")
+W_TC, W_P = wordml.W_TC, wordml.W_P  # the names the module uses, defined once in wordml
 
 
 def signature_rows(trs: list[Any]) -> None:

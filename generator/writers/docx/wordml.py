@@ -28,6 +28,7 @@ _PPR_ORDER = {qn(f"w:{name}"): rank for rank, name in enumerate((
     "spacing", "ind", "contextualSpacing", "mirrorIndents", "suppressOverlap", "jc", "textDirection",
     "textAlignment", "textboxTightWrap", "outlineLvl", "divId", "cnfStyle", "rPr", "sectPr", "pPrChange"))}
 
+
 def new_paragraph(parent: Any, before: Any, style_id: str | None) -> Any:
     """A w:p at the end of ``parent`` (or before ``before``, the body's w:sectPr) with its w:pPr:
     ``<w:pPr><w:pStyle w:val="..."/></w:pPr>``, or an empty w:pPr for the default style."""
@@ -66,10 +67,7 @@ def paragraph_property(paragraph: Any, name: str, **values: str) -> Any:
     if properties is None:
         properties = paragraph.makeelement(W_PPR, {})
         paragraph.insert(0, properties)
-    element = _child(properties, qn(f"w:{name}"), _PPR_ORDER)
-    for attribute, value in values.items():
-        element.set(qn(f"w:{attribute}"), value)
-    return element
+    return _set(_child(properties, qn(f"w:{name}"), _PPR_ORDER), values)
 
 
 def child(parent: Any, name: str, **values: str) -> Any:
@@ -77,8 +75,11 @@ def child(parent: Any, name: str, **values: str) -> Any:
     (w:numPr: ilvl, numId; w:trPr), added at the end when it is not there, with attributes ``w:*``."""
     tag = qn(f"w:{name}")
     element = parent.find(tag)
-    if element is None:
-        element = SubElement(parent, tag)
+    return _set(element if element is not None else SubElement(parent, tag), values)
+
+
+def _set(element: Any, values: dict[str, str]) -> Any:
+    """Set the attributes ``w:<name>`` of ``element``; the element."""
     for attribute, value in values.items():
         element.set(qn(f"w:{attribute}"), value)
     return element
