@@ -25,6 +25,14 @@ def normalized(text: str) -> str:
     return " ".join(text.split())
 
 
+TOC_STYLES = ("TOC 1", "TOC 2", "TOC 3")
+
+
+def toc_entries(document) -> list:
+    """The paragraphs of the Word table of contents (styles TOC 1-3), in order."""
+    return [p for p in document.paragraphs if p.style.name in TOC_STYLES]
+
+
 @pytest.mark.parametrize("name", LONG)
 def test_word_has_a_toc_field_with_the_headings_filled_in(drechtsteden_build, name):
     document = docx.Document(str(drechtsteden_build / f"{name}.docx"))
@@ -32,7 +40,7 @@ def test_word_has_a_toc_field_with_the_headings_filled_in(drechtsteden_build, na
     instructions = [t.text for t in body.iter(f"{W}instrText")]
     assert any(re.fullmatch(r'\s*TOC \\o "1-3" \\h( \\z)?\s*', text) for text in instructions), instructions
     paragraphs = document.paragraphs
-    toc = [(int(p.style.name[-1]), normalized(p.text)) for p in paragraphs if p.style.name in ("TOC 1", "TOC 2", "TOC 3")]
+    toc = [(int(p.style.name[-1]), normalized(p.text)) for p in toc_entries(document)]
     levels = {"Heading 1": 1, "Heading 2": 2, "Heading 3": 3}
     headings = [(levels[p.style.name], normalized(p.text)) for p in paragraphs if p.style.name in levels]
     assert toc and toc == headings  # every Heading 1-3, in order, before Word updates the field
@@ -52,7 +60,7 @@ def test_pdf_contents_page_numbers_point_at_the_headings(drechtsteden_build, nam
     # The entries as Word lists them (every heading of level 1-3, in order): in the PDF each is
     # followed by its page number. A long title wraps, so its last words are looked for.
     document = docx.Document(str(drechtsteden_build / f"{name}.docx"))
-    titles = [normalized(p.text) for p in document.paragraphs if p.style.name in ("TOC 1", "TOC 2", "TOC 3")]
+    titles = [normalized(p.text) for p in toc_entries(document)]
     assert len(titles) >= 8, titles
     first = next(index for index, text in enumerate(pages[:3]) if "Inhoud" in text)
     # The text starts on a new page: the contents run from "Inhoud" to the page of the first heading.
@@ -90,8 +98,7 @@ def test_pdf_contents_dots_are_drawn_once_per_line(drechtsteden_build):
     (leader(".") made a text box per dot): a tiling pattern for every entry."""
     import pikepdf
 
-    entries = [p for p in docx.Document(str(drechtsteden_build / "gemeenschappelijke-regeling.docx")).paragraphs
-               if p.style.name in ("TOC 1", "TOC 2", "TOC 3")]
+    entries = toc_entries(docx.Document(str(drechtsteden_build / "gemeenschappelijke-regeling.docx")))
     with pikepdf.open(drechtsteden_build / "gemeenschappelijke-regeling.pdf") as pdf:
         patterns = {pattern.objgen for page in pdf.pages
                     for pattern in page.Resources.get("/Pattern", {}).values()
